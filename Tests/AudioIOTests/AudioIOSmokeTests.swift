@@ -1,0 +1,4 @@
+import Testing
+@testable import AudioIO
+
+@Test func AudioIOBuilds() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import Facilitation
+
+@Test func FacilitationBuilds() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import FairnessReport
+
+@Test func FairnessReportBuilds() { #expect(Bool(true)) }

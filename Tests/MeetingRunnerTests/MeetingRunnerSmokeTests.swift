@@ -1,0 +1,4 @@
+import Testing
+@testable import MeetingRunner
+
+@Test func MeetingRunnerBuilds() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import MeetingStore
+
+@Test func MeetingStoreBuilds() { #expect(Bool(true)) }

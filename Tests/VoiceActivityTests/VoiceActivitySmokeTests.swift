@@ -1,0 +1,4 @@
+import Testing
+@testable import VoiceActivity
+
+@Test func VoiceActivityBuilds() { #expect(Bool(true)) }
