@@ -1,0 +1,102 @@
+import VoiceActivity
+
+/// Where the rounds schedule stands.
+struct SlotState: Sendable {
+    /// Index of the current slot (= its owner); `participants.count` once the round is over.
+    var index = 0
+    var start: Int64 = 0
+    var plannedEnd: Int64 = 0
+    var warningAt: Int64 = 0
+    var warned = false
+    /// The owner is speaking past the planned end; the slot ends when they stop.
+    var overrunning = false
+    var paused = false
+
+    func owner(participantCount: Int) -> Int? { index < participantCount ? index : nil }
+
+    mutating func startSlot(index: Int, at t: Int64, length: Int64, warning: Int64) {
+        self.index = index
+        start = t
+        plannedEnd = t + length
+        warningAt = plannedEnd - warning
+        // A warning that does not fit in the slot is not given.
+        warned = warning <= 0 || warning >= length
+        overrunning = false
+    }
+}
+
+extension TurnTracker {
+    /// Runs the rounds timers up to frame `t`: warning, end of slot, overrun.
+    ///
+    /// A slot whose owner is still speaking at its planned end is not cut off: an overrun is
+    /// flagged and the slot runs on until the owner stops (at most one more slot length);
+    /// the next slot then starts with its full length.
+    mutating func advanceRounds(
+        to t: Int64, speaking: ChannelSet, frameLength: Int64, emit: (TrackerOutput) -> Void
+    ) {
+        let count = plan.participants.count
+        guard let owner = slot.owner(participantCount: count) else { return }
+        if slot.paused {
+            slot.plannedEnd += frameLength
+            slot.warningAt += frameLength
+            return
+        }
+        if !slot.warned && t >= slot.warningAt {
+            slot.warned = true
+            emit(.event(FacilitationEvent(kind: .warning, start: slot.warningAt, participants: [owner])))
+        }
+        guard t >= slot.plannedEnd else { return }
+        let ownerSpeaking = isSpeaking(participant: owner, in: speaking)
+        if !slot.overrunning && ownerSpeaking {
+            slot.overrunning = true
+            emit(.event(FacilitationEvent(kind: .overrun, start: slot.plannedEnd, participants: [owner])))
+            return
+        }
+        if slot.overrunning && ownerSpeaking && t < slot.plannedEnd + slotFrames {
+            return
+        }
+        nextSlot(at: t, emit: emit)
+    }
+
+    /// Whether `participant` is heard in this frame: on their own channel, or (one shared
+    /// microphone) anyone speaking at all.
+    func isSpeaking(participant: Int, in speaking: ChannelSet) -> Bool {
+        let channel = channelOfParticipant[participant]
+        return channel >= 0 ? speaking.contains(channel: channel) : !speaking.isEmpty
+    }
+
+    mutating func nextSlot(at t: Int64, emit: (TrackerOutput) -> Void) {
+        let count = plan.participants.count
+        guard slot.index < count else { return }
+        emit(.turn(Turn(holder: slot.index, start: slot.start, end: t, plannedEnd: slot.plannedEnd)))
+        slot.startSlot(index: slot.index + 1, at: t, length: slotFrames, warning: warningFrames)
+    }
+
+    // MARK: - Facilitator controls (rounds)
+
+    /// Ends the current slot now and starts the next one ("next").
+    public mutating func advance(emit: (TrackerOutput) -> Void) {
+        guard plan.mode == .rounds else { return }
+        // Speech running across the change is the new owner's from the next frame on.
+        nextSlot(at: position, emit: emit)
+    }
+
+    /// Gives the current slot `seconds` more ("extend").
+    public mutating func extend(bySeconds seconds: Double) {
+        guard plan.mode == .rounds, slot.index < plan.participants.count, seconds > 0 else { return }
+        let extra = Int64((seconds * Double(sampleRate)).rounded())
+        slot.plannedEnd += extra
+        slot.warningAt += extra
+        if slot.warningAt > position && warningFrames > 0 { slot.warned = false }
+        slot.overrunning = false
+    }
+
+    /// Pauses or resumes the slot clock ("pause"/"resume"). Speech while paused is the room's.
+    public mutating func setPaused(_ paused: Bool) {
+        guard plan.mode == .rounds else { return }
+        slot.paused = paused
+    }
+
+    /// Whether the rounds clock is paused.
+    public var isPaused: Bool { slot.paused }
+}

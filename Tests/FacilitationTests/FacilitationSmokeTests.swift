@@ -1,4 +1,0 @@
-import Testing
-@testable import Facilitation
-
-@Test func FacilitationBuilds() { #expect(Bool(true)) }
