@@ -61,8 +61,9 @@ extension TurnTracker {
     /// Whether `participant` is heard in this frame: on their own channel, or (one shared
     /// microphone) anyone speaking at all.
     func isSpeaking(participant: Int, in speaking: ChannelSet) -> Bool {
+        guard perPersonChannels else { return !speaking.isEmpty }
         let channel = channelOfParticipant[participant]
-        return channel >= 0 ? speaking.contains(channel: channel) : !speaking.isEmpty
+        return channel >= 0 && speaking.contains(channel: channel)
     }
 
     mutating func nextSlot(at t: Int64, emit: (TrackerOutput) -> Void) {

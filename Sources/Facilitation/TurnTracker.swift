@@ -56,16 +56,10 @@ public struct TurnTracker: Sendable {
         self.maxTurnFrames = frames(plan.maxTurn)
         self.crossTalkFrames = max(1, frames(plan.crossTalkMinimum))
         self.floorFrames = max(1, frames(plan.floorMinimum))
+        let channelOf = Self.channelAssignment(plan, channelCount: channelCount)
         var owner = Array(repeating: -1, count: channelCount)
-        var channelOf = Array(repeating: -1, count: plan.participants.count)
+        for (index, channel) in channelOf.enumerated() where channel >= 0 { owner[channel] = index }
         let perPerson = channelCount > 1 || plan.participants.contains { $0.channel != nil }
-        if perPerson {
-            for (index, person) in plan.participants.enumerated() {
-                let channel = person.channel ?? index
-                owner[channel] = index
-                channelOf[index] = channel
-            }
-        }
         self.ownerOfChannel = owner
         self.channelOfParticipant = channelOf
         self.perPersonChannels = perPerson
@@ -97,11 +91,10 @@ public struct TurnTracker: Sendable {
             guard let slot = plan.effectiveSlotLength else { throw .roundsNeedTime }
             guard slot > 0 else { throw .nonPositive("the slot length", slot) }
         }
-        let perPerson = channelCount > 1 || plan.participants.contains { $0.channel != nil }
-        guard perPerson else { return }
         var owners: [Int: [String]] = [:]
+        let explicit = plan.participants.contains { $0.channel != nil }
         for (index, person) in plan.participants.enumerated() {
-            let channel = person.channel ?? index
+            guard let channel = person.channel ?? (!explicit && channelCount > 1 ? index : nil) else { continue }
             guard channel >= 0, channel < channelCount else {
                 throw .channelOutOfRange(name: person.name, channel: channel, channelCount: channelCount)
             }
@@ -109,6 +102,17 @@ public struct TurnTracker: Sendable {
         }
         if let (channel, names) = owners.first(where: { $0.value.count > 1 }) {
             throw .channelShared(channel: channel, names: names)
+        }
+    }
+
+    /// Each participant's microphone channel, -1 for none. With one microphone per person and
+    /// no explicit channels, participant `i` has channel `i`; once any participant has an
+    /// explicit channel (a channel map), those without one have none.
+    public static func channelAssignment(_ plan: MeetingPlan, channelCount: Int) -> [Int] {
+        let explicit = plan.participants.contains { $0.channel != nil }
+        return plan.participants.enumerated().map { index, person in
+            if let channel = person.channel { return channel }
+            return !explicit && channelCount > 1 && index < channelCount ? index : -1
         }
     }
 
