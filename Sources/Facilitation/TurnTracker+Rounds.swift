@@ -14,10 +14,11 @@ struct SlotState: Sendable {
 
     func owner(participantCount: Int) -> Int? { index < participantCount ? index : nil }
 
-    mutating func startSlot(index: Int, at t: Int64, length: Int64, warning: Int64) {
+    mutating func startSlot(index: Int, at t: Int64, plannedEnd end: Int64, warning: Int64) {
+        let length = end - t
         self.index = index
         start = t
-        plannedEnd = t + length
+        plannedEnd = end
         warningAt = plannedEnd - warning
         // A warning that does not fit in the slot is not given.
         warned = warning <= 0 || warning >= length
@@ -29,8 +30,9 @@ extension TurnTracker {
     /// Runs the rounds timers up to frame `t`: warning, end of slot, overrun.
     ///
     /// A slot whose owner is still speaking at its planned end is not cut off: an overrun is
-    /// flagged and the slot runs on until the owner stops (at most one more slot length);
-    /// the next slot then starts with its full length.
+    /// flagged and the slot runs on until the owner stops (at most one more slot length).
+    /// The schedule does not slip: the next slot keeps its planned end, so an overrun is time
+    /// taken from the next person, as it is in the room.
     mutating func advanceRounds(
         to t: Int64, speaking: ChannelSet, frameLength: Int64, emit: (TrackerOutput) -> Void
     ) {
@@ -55,7 +57,7 @@ extension TurnTracker {
         if slot.overrunning && ownerSpeaking && t < slot.plannedEnd + slotFrames {
             return
         }
-        nextSlot(at: t, emit: emit)
+        nextSlot(at: t, plannedEnd: slot.plannedEnd + slotFrames, emit: emit)
     }
 
     /// Whether `participant` is heard in this frame: on their own channel, or (one shared
@@ -66,20 +68,20 @@ extension TurnTracker {
         return channel >= 0 && speaking.contains(channel: channel)
     }
 
-    mutating func nextSlot(at t: Int64, emit: (TrackerOutput) -> Void) {
+    mutating func nextSlot(at t: Int64, plannedEnd: Int64, emit: (TrackerOutput) -> Void) {
         let count = plan.participants.count
         guard slot.index < count else { return }
         emit(.turn(Turn(holder: slot.index, start: slot.start, end: t, plannedEnd: slot.plannedEnd)))
-        slot.startSlot(index: slot.index + 1, at: t, length: slotFrames, warning: warningFrames)
+        slot.startSlot(index: slot.index + 1, at: t, plannedEnd: max(plannedEnd, t), warning: warningFrames)
     }
 
     // MARK: - Facilitator controls (rounds)
 
-    /// Ends the current slot now and starts the next one ("next").
+    /// Ends the current slot now and starts the next one, with its full length ("next").
     public mutating func advance(emit: (TrackerOutput) -> Void) {
         guard plan.mode == .rounds else { return }
         // Speech running across the change is the new owner's from the next frame on.
-        nextSlot(at: position, emit: emit)
+        nextSlot(at: position, plannedEnd: position + slotFrames, emit: emit)
     }
 
     /// Gives the current slot `seconds` more ("extend").

@@ -67,7 +67,7 @@ public struct TurnTracker: Sendable {
         self.runParticipant = Array(repeating: -1, count: channelCount)
         self.arrivedAt = Array(repeating: nil, count: plan.participants.count)
         if plan.mode == .rounds {
-            slot.startSlot(index: 0, at: 0, length: slotFrames, warning: warningFrames)
+            slot.startSlot(index: 0, at: 0, plannedEnd: slotFrames, warning: warningFrames)
         }
     }
 

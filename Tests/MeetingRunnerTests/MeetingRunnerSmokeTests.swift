@@ -1,4 +1,0 @@
-import Testing
-@testable import MeetingRunner
-
-@Test func MeetingRunnerBuilds() { #expect(Bool(true)) }
