@@ -35,8 +35,9 @@ public final class WAVFileSource: AudioSource {
                 try file.bytes(at: offset, count: count)
             }
             let result = try parser.parse()
-            guard let decoder = WAVSampleDecoder(
-                encoding: result.header.encoding, bitsPerSample: result.header.bitsPerSample)
+            guard
+                let decoder = WAVSampleDecoder(
+                    encoding: result.header.encoding, bitsPerSample: result.header.bitsPerSample)
             else {
                 throw AudioIOError.unsupportedBitDepth(
                     path: path, encoding: result.header.encoding.rawValue,
@@ -79,7 +80,8 @@ public final class WAVFileSource: AudioSource {
             nextFrame += whole
             if whole < frames {
                 warnings.append(
-                    "\(name): the file ended at frame \(nextFrame) of \(header.frameCount) while it was being read; it may have been cut short by another program")
+                    "\(name): the file ended at frame \(nextFrame) of \(header.frameCount) while it was being read; it may have been cut short by another program"
+                )
                 frameLimit = nextFrame
                 break
             }

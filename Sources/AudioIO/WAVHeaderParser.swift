@@ -68,7 +68,8 @@ struct WAVHeaderParser {
         case "RF64", "BW64":
             throw .unsupportedFormat(
                 path: path,
-                detail: "RF64 (WAV over 4 GB) is not supported; split or convert it, e.g. sox in.wav out.wav trim 0 3600")
+                detail:
+                    "RF64 (WAV over 4 GB) is not supported; split or convert it, e.g. sox in.wav out.wav trim 0 3600")
         default: throw .notWAV(path: path)
         }
         guard riff.fourCC(at: 8) == "WAVE" else { throw .notWAV(path: path) }
@@ -89,7 +90,8 @@ struct WAVHeaderParser {
         let leftover = usable % format.blockAlign
         if leftover != 0 && declaredSize <= present {
             warnings.append(
-                "\(path): the data chunk ends with a partial frame (\(leftover) of \(format.blockAlign) bytes); dropped it")
+                "\(path): the data chunk ends with a partial frame (\(leftover) of \(format.blockAlign) bytes); dropped it"
+            )
         }
         if frames == 0 {
             warnings.append("\(path): the data chunk holds no audio frames")

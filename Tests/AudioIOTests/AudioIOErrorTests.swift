@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AudioIO
 
 struct AudioIOErrorTests {
@@ -29,9 +30,11 @@ struct AudioIOErrorTests {
 
     @Test func messagesCarryTheirNumbers() {
         #expect(AudioIOError.unsupportedSampleRate(path: Self.path, sampleRate: 96000).description.contains("96000 Hz"))
-        #expect(AudioIOError.truncatedFormatChunk(path: Self.path, needed: 16, present: 10).description
-            .contains("10 of the 16 bytes"))
-        #expect(AudioIOError.blockAlignMismatch(path: Self.path, blockAlign: 3, channelCount: 2, bitsPerSample: 16)
-            .description.contains("block align 3 bytes"))
+        #expect(
+            AudioIOError.truncatedFormatChunk(path: Self.path, needed: 16, present: 10).description
+                .contains("10 of the 16 bytes"))
+        #expect(
+            AudioIOError.blockAlignMismatch(path: Self.path, blockAlign: 3, channelCount: 2, bitsPerSample: 16)
+                .description.contains("block align 3 bytes"))
     }
 }

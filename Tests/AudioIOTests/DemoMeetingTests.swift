@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AudioIO
 
 /// The bundled demo meeting (written by scripts/make-demo-meeting) reads as promised, and its
@@ -33,14 +34,21 @@ struct DemoMeetingTests {
         let samples = try readAll(source, blockFrames: 1600)
         var speech = [Bool](repeating: false, count: samples.count)
         for label in try Self.truth() {
-            let lo = max(0, Int(label.start * 16000)), hi = min(samples.count, Int(label.end * 16000))
+            let lo = max(0, Int(label.start * 16000))
+            let hi = min(samples.count, Int(label.end * 16000))
             for i in lo..<hi { speech[i] = true }
         }
         // When power is measured inside and outside them
-        var inside = (sum: 0.0, count: 0), outside = (sum: 0.0, count: 0)
+        var inside = (sum: 0.0, count: 0)
+        var outside = (sum: 0.0, count: 0)
         for (x, isSpeech) in zip(samples, speech) {
-            if isSpeech { inside.sum += Double(x * x); inside.count += 1 }
-            else { outside.sum += Double(x * x); outside.count += 1 }
+            if isSpeech {
+                inside.sum += Double(x * x)
+                inside.count += 1
+            } else {
+                outside.sum += Double(x * x)
+                outside.count += 1
+            }
         }
         let ratio = 10 * log10((inside.sum / Double(inside.count)) / (outside.sum / Double(outside.count)))
         // Then speech stands clear of the noise (the script aims at 20 dB SNR), but not absurdly

@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+
 @testable import AudioIO
 
 /// A file in the temporary directory holding given bytes; removed when released.

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import AudioIO
 
 /// A small, fast, seeded generator so the fuzz run is the same every time.
@@ -24,20 +25,25 @@ extension WAVFileSourceTests {
         withList.chunks.insert(WAVFixture.Chunk(id: "LIST", payload: Array("INFOx".utf8)), at: 0)
         return [
             withList.bytes(),
-            WAVFixture.bytes(samples: WAVFixture.sine(frames: 30, channels: 1, sampleRate: 8000),
-                             channels: 1, sampleRate: 8000, encoding: .pcm24, extensible: true),
-            WAVFixture.bytes(samples: WAVFixture.sine(frames: 20, channels: 4, sampleRate: 48000),
-                             channels: 4, sampleRate: 48000, encoding: .float32),
-            WAVFixture.bytes(samples: WAVFixture.sine(frames: 25, channels: 1, sampleRate: 22050),
-                             channels: 1, sampleRate: 22050, encoding: .pcm8),
+            WAVFixture.bytes(
+                samples: WAVFixture.sine(frames: 30, channels: 1, sampleRate: 8000),
+                channels: 1, sampleRate: 8000, encoding: .pcm24, extensible: true),
+            WAVFixture.bytes(
+                samples: WAVFixture.sine(frames: 20, channels: 4, sampleRate: 48000),
+                channels: 4, sampleRate: 48000, encoding: .float32),
+            WAVFixture.bytes(
+                samples: WAVFixture.sine(frames: 25, channels: 1, sampleRate: 22050),
+                channels: 1, sampleRate: 22050, encoding: .pcm8),
         ]
     }
 
     /// One to four random edits of `bytes`, mostly in the header where the parser looks.
     static func mutate(_ bytes: [UInt8], using rng: inout SplitMix64) -> [UInt8] {
         var b = bytes
-        let interesting: [UInt32] = [0, 1, 2, 7, 16, 18, 40, 0x7FFF_FFFF, 0x8000_0000, 0xFFFF_FFFE, 0xFFFF_FFFF,
-                                     UInt32(bytes.count), 0xFFFE, 3]
+        let interesting: [UInt32] = [
+            0, 1, 2, 7, 16, 18, 40, 0x7FFF_FFFF, 0x8000_0000, 0xFFFF_FFFE, 0xFFFF_FFFF,
+            UInt32(bytes.count), 0xFFFE, 3,
+        ]
         let ids = ["fmt ", "data", "LIST", "RIFF", "WAVE", "RF64", "JUNK"]
         for _ in 0..<Int.random(in: 1...4, using: &rng) {
             let reach = max(1, min(b.count, 72))
@@ -52,9 +58,10 @@ extension WAVFileSourceTests {
                 b.removeLast(Int.random(in: 0...b.count, using: &rng))
             case 3:
                 let at = Int.random(in: 0...min(b.count, 72), using: &rng)
-                b.insert(contentsOf: (0..<Int.random(in: 1...9, using: &rng)).map { _ in
-                    UInt8.random(in: 0...255, using: &rng)
-                }, at: at)
+                b.insert(
+                    contentsOf: (0..<Int.random(in: 1...9, using: &rng)).map { _ in
+                        UInt8.random(in: 0...255, using: &rng)
+                    }, at: at)
             case 4 where b.count >= 4:
                 let at = Int.random(in: 0...(min(b.count, 72) - 4), using: &rng)
                 let id = Array((ids.randomElement(using: &rng) ?? "data").utf8)

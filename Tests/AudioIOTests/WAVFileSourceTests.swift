@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import AudioIO
 
 struct WAVFileSourceTests {
@@ -10,9 +11,10 @@ struct WAVFileSourceTests {
         let rate = [8000, 16000, 44100, 48000][channels % 4]
         let samples = WAVFixture.sine(frames: 777, channels: channels, sampleRate: rate)
         for extensible in [false, true] {
-            let file = try TemporaryFile(bytes: WAVFixture.bytes(
-                samples: samples, channels: channels, sampleRate: rate, encoding: encoding,
-                extensible: extensible))
+            let file = try TemporaryFile(
+                bytes: WAVFixture.bytes(
+                    samples: samples, channels: channels, sampleRate: rate, encoding: encoding,
+                    extensible: extensible))
             // When it is read back
             let source = try WAVFileSource(path: file.path)
             let read = try readAll(source)
@@ -40,8 +42,9 @@ struct WAVFileSourceTests {
     @Test func oddBlockSizesGiveTheSameSamplesAsOneBigRead() throws {
         // Given a file larger than the reader's staging buffer (8 × 8 bytes × 5000 frames)
         let samples = WAVFixture.sine(frames: 5000, channels: 8, sampleRate: 48000)
-        let file = try TemporaryFile(bytes: WAVFixture.bytes(
-            samples: samples, channels: 8, sampleRate: 48000, encoding: .float64))
+        let file = try TemporaryFile(
+            bytes: WAVFixture.bytes(
+                samples: samples, channels: 8, sampleRate: 48000, encoding: .float64))
         let whole = try readAll(try WAVFileSource(path: file.path), blockFrames: 10_000)
         #expect(whole == samples)
         for block in [1, 7, 333, 1023, 1025, 4097] {
@@ -122,9 +125,10 @@ struct WAVFileSourceTests {
         let read = try readAll(source, blockFrames: 33)
         // Then 98 whole frames come back, and the warning names the file and the shortfall
         #expect(source.header.frameCount == 98)
-        #expect(source.warnings == [
-            "\(file.path): data chunk says 400 bytes but only 394 are present; using what is there",
-        ])
+        #expect(
+            source.warnings == [
+                "\(file.path): data chunk says 400 bytes but only 394 are present; using what is there"
+            ])
         #expect(maxError(read, Array(samples.prefix(196))) <= WAVFixture.Encoding.pcm16.tolerance)
     }
 

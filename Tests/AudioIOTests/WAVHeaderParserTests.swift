@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import AudioIO
 
 /// Every malformed header gets its own error, naming the file, in one line.
