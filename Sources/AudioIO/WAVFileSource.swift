@@ -13,8 +13,8 @@ public final class WAVFileSource: AudioSource {
     /// What the header says, with `frameCount` cut to the whole frames present.
     public let header: WAVHeader
 
-    /// Staging size in bytes: a multiple of every possible frame size would be nice but is not
-    /// needed; each pass reads `stagingBytes / blockAlign` whole frames.
+    /// Bytes read per pass: `stagingBytes / blockAlign` whole frames, at least 128 (64 channels
+    /// of 64-bit float).
     private static let stagingBytes = 64 * 1024
 
     private let file: POSIXFile
