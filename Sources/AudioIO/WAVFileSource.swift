@@ -1,16 +1,91 @@
-import Foundation
-
-/// Reads a RIFF/WAVE file in blocks.
+/// Reads a RIFF/WAVE file in blocks: PCM 8/16/24/32-bit, IEEE float 32/64-bit, plain or
+/// WAVE_FORMAT_EXTENSIBLE, 1 to 64 channels, 8000...48000 Hz.
 ///
-/// PLACEHOLDER (skeleton): the WAV work replaces this body; the public API stays.
+/// `init` reads only the header and throws an `AudioIOError` naming the file and the problem.
+/// A data chunk that claims more bytes than the file holds (including the 0xFFFFFFFF size of
+/// streamed files) is read as far as it goes, with a warning. Reading uses one staging buffer
+/// allocated in `init`: memory does not grow with the file, and `read` allocates nothing.
 public final class WAVFileSource: AudioSource {
     public let format: AudioFormat
+    /// The file's path as given to `init`.
     public let name: String
-    public private(set) var warnings: [String] = []
+    public private(set) var warnings: [String]
+    /// What the header says, with `frameCount` cut to the whole frames present.
+    public let header: WAVHeader
 
+    /// Bytes read per pass: `stagingBytes / blockAlign` whole frames, at least 128 (64 channels
+    /// of 64-bit float).
+    private static let stagingBytes = 64 * 1024
+
+    private let file: POSIXFile
+    private let decoder: WAVSampleDecoder
+    private let staging: UnsafeMutableRawPointer
+    private let framesPerPass: Int
+    /// Frames that can still be read (lowered if the file shrinks while it is read).
+    private var frameLimit: Int
+    private var nextFrame = 0
+
+    /// Opens `path` and reads its header; throws `AudioIOError` if it is not a WAV file this
+    /// reader can decode.
     public init(path: String) throws {
-        throw AudioIOError.notWAV(path: path)
+        let file = try POSIXFile(path: path)
+        do {
+            let size = try file.size()
+            let parser = WAVHeaderParser(path: path, fileSize: size) { (offset, count) throws(AudioIOError) in
+                try file.bytes(at: offset, count: count)
+            }
+            let result = try parser.parse()
+            guard
+                let decoder = WAVSampleDecoder(
+                    encoding: result.header.encoding, bitsPerSample: result.header.bitsPerSample)
+            else {
+                throw AudioIOError.unsupportedBitDepth(
+                    path: path, encoding: result.header.encoding.rawValue,
+                    bitsPerSample: result.header.bitsPerSample)
+            }
+            self.header = result.header
+            self.warnings = result.warnings
+            self.decoder = decoder
+        } catch {
+            file.close()
+            throw error
+        }
+        self.file = file
+        self.name = path
+        self.format = header.audioFormat
+        self.frameLimit = header.frameCount
+        self.framesPerPass = Self.stagingBytes / header.blockAlign
+        self.staging = UnsafeMutableRawPointer.allocate(byteCount: Self.stagingBytes, alignment: 16)
     }
 
-    public func read(into buffer: UnsafeMutableBufferPointer<Float>) throws -> Int { 0 }
+    deinit {
+        file.close()
+        staging.deallocate()
+    }
+
+    /// Fills `buffer` with up to `buffer.count / channelCount` interleaved frames and returns
+    /// how many it wrote; 0 at the end of the audio (or if `buffer` holds less than one frame).
+    public func read(into buffer: UnsafeMutableBufferPointer<Float>) throws -> Int {
+        guard let destination = buffer.baseAddress else { return 0 }
+        let channels = header.channelCount
+        let wanted = min(buffer.count / channels, frameLimit - nextFrame)
+        var done = 0
+        while done < wanted {
+            let frames = min(wanted - done, framesPerPass)
+            let bytes = UnsafeMutableRawBufferPointer(start: staging, count: frames * header.blockAlign)
+            let offset = header.dataOffset + nextFrame * header.blockAlign
+            let whole = try file.read(at: offset, into: bytes) / header.blockAlign
+            decoder.decode(staging, count: whole * channels, into: destination + done * channels)
+            done += whole
+            nextFrame += whole
+            if whole < frames {
+                warnings.append(
+                    "\(name): the file ended at frame \(nextFrame) of \(header.frameCount) while it was being read; it may have been cut short by another program"
+                )
+                frameLimit = nextFrame
+                break
+            }
+        }
+        return done
+    }
 }

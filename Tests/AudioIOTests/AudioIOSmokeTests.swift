@@ -1,4 +1,0 @@
-import Testing
-@testable import AudioIO
-
-@Test func AudioIOBuilds() { #expect(Bool(true)) }
