@@ -1,4 +1,5 @@
 import ArgumentParser
+import AudioIO
 import FairnessReport
 import Foundation
 
@@ -54,4 +55,4 @@ struct AnalyzeCommand: ParsableCommand {
     }
 }
 
-extension ReportFormat: @retroactive ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}

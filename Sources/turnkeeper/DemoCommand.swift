@@ -1,7 +1,9 @@
 import ArgumentParser
+import AudioIO
 import FairnessReport
 import Facilitation
 import Foundation
+import MeetingStore
 
 /// `turnkeeper demo`: the whole job on a small bundled meeting, nothing to plug in.
 struct DemoCommand: ParsableCommand {
@@ -48,7 +50,7 @@ struct DemoCommand: ParsableCommand {
         let log = try analysis.run(store: try database.open())
         let metrics = FairnessMetrics(log)
         try Console.emit(ReportRenderer.render(metrics, as: format), to: nil)
-        if format == .text, let truth = demo.trueSpeakingSeconds {
+        if format == .text, let truth = demo.speakingSeconds {
             print("\nTrue speaking time (from the script that made the recording) against measured:")
             var rows = [["name", "true", "measured"]]
             for person in metrics.participants {
@@ -68,5 +70,5 @@ struct DemoPlan: Decodable {
     var slotSeconds: Double
     var warningSeconds: Double?
     var facilitator: String?
-    var trueSpeakingSeconds: [String: Double]?
+    var speakingSeconds: [String: Double]?
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Facilitation
 import Foundation
+import MeetingStore
 
 /// `turnkeeper meetings`: what is in the database.
 struct MeetingsCommand: ParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Facilitation
 
-extension MeetingMode: @retroactive ExpressibleByArgument {}
+extension MeetingMode: ExpressibleByArgument {}
 
 /// Parses a duration option (`90s`, `5m`, `1h30m`), reporting what is wrong with it.
 func parseDuration(_ text: String) throws -> Double {
@@ -72,7 +72,7 @@ struct PlanOptions: ParsableArguments {
                 }
                 people = try ParticipantList.applyChannelMap(channelMap, to: people)
             }
-        } catch {
+        } catch let error as ParticipantList.ParseError {
             throw CommandFailure(error.description)
         }
         if channelCount > 1 && channelMap == nil && people.count > channelCount {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FairnessReport
 import Foundation
+import MeetingStore
 
 /// `turnkeeper report`: the fairness report of a stored meeting.
 struct ReportCommand: ParsableCommand {
