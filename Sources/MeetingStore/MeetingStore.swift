@@ -23,15 +23,19 @@ public struct MeetingStore: Sendable {
         let location = writer.path.isEmpty || writer.path == ":memory:" ? "in memory" : writer.path
         self.writer = writer
         self.location = location
-        let migrator = Self.migrator
         try MeetingStoreError.mapping(location) {
-            let unknown = try writer.read { db in
-                try migrator.appliedIdentifiers(db).subtracting(Set(migrator.migrations))
-            }
-            if !unknown.isEmpty {
-                throw MeetingStoreError.newerSchema(path: location, unknownMigrations: unknown.sorted())
-            }
-            try migrator.migrate(writer)
+            try writer.read { db in try Self.refuseNewerSchema(db, location: location) }
+            try Self.migrator.migrate(writer)
+        }
+    }
+
+    /// Throws ``MeetingStoreError/newerSchema(path:unknownMigrations:)`` if the database holds
+    /// migrations this build does not know.
+    static func refuseNewerSchema(_ db: Database, location: String) throws {
+        let migrator = Self.migrator
+        let unknown = try migrator.appliedIdentifiers(db).subtracting(Set(migrator.migrations))
+        if !unknown.isEmpty {
+            throw MeetingStoreError.newerSchema(path: location, unknownMigrations: unknown.sorted())
         }
     }
 
@@ -61,6 +65,7 @@ public struct MeetingStore: Sendable {
             }
         }
         try restrictMode(of: path)
+        try probe(path)
         let pool = try MeetingStoreError.mapping(path) {
             try DatabasePool(path: path, configuration: configuration())
         }
@@ -95,6 +100,21 @@ public struct MeetingStore: Sendable {
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(5)
         return config
+    }
+
+    /// Checks an existing file through a read-only connection before the pool opens it: opening
+    /// a pool writes to the file (WAL set-up), and a file that is not ours, or is from a newer
+    /// TurnKeeper, must be left exactly as it was.
+    private static func probe(_ path: String) throws {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        guard size > 0 else { return }
+        var config = configuration()
+        config.readonly = true
+        try MeetingStoreError.mapping(path) {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            defer { try? queue.close() }
+            try queue.read { db in try refuseNewerSchema(db, location: path) }
+        }
     }
 
     private static func restrictMode(of path: String) throws {
