@@ -37,7 +37,8 @@ extension FairnessMetrics {
         let overruns = metrics.events.filter { $0.kind == .overrun }.count
         if overruns > 0 {
             let tally = ranked(people.map { ($0.name, $0.overruns) })
-            sentences.append("\(counted(overruns, "overrun")): \(tally.map { "\($0.name) (\($0.count))" }.joined(separator: ", ")).")
+            sentences.append(
+                "\(counted(overruns, "overrun")): \(tally.map { "\($0.name) (\($0.count))" }.joined(separator: ", ")).")
         }
 
         let interruptions = metrics.events.filter { $0.kind == .interruption }.count
@@ -62,13 +63,15 @@ extension FairnessMetrics {
         let crossTalks = metrics.events.filter { $0.kind == .crossTalk }.count
         if crossTalks > 0 {
             sentences.append(
-                "Cross-talk: \(ReportText.spoken(metrics.crossTalkSeconds)) in \(counted(crossTalks, "stretch", plural: "stretches")).")
+                "Cross-talk: \(ReportText.spoken(metrics.crossTalkSeconds)) in \(counted(crossTalks, "stretch", plural: "stretches"))."
+            )
         }
 
         if let longest = people.filter({ $0.turns > 0 }).max(by: { $0.longestTurnSeconds < $1.longestTurnSeconds }),
             longest.longestTurnSeconds > 0
         {
-            sentences.append("The longest turn was \(longest.name)'s: \(ReportText.spoken(longest.longestTurnSeconds)).")
+            sentences.append(
+                "The longest turn was \(longest.name)'s: \(ReportText.spoken(longest.longestTurnSeconds)).")
         }
         return sentences
     }

@@ -88,7 +88,8 @@ public struct FairnessMetrics: Sendable, Codable, Equatable {
 
         var speaking = [Double](repeating: 0, count: count)
         for index in 0..<count {
-            speaking[index] = seconds(IntervalUnion.length(log.segments.filter { $0.participant == index }.map { ($0.start, $0.end) }))
+            speaking[index] = seconds(
+                IntervalUnion.length(log.segments.filter { $0.participant == index }.map { ($0.start, $0.end) }))
         }
         let credited = speaking.reduce(0, +)
         let equalShare = count > 0 ? 1 / Double(count) : 0
@@ -105,8 +106,9 @@ public struct FairnessMetrics: Sendable, Codable, Equatable {
                 turns: turns.count,
                 longestTurnSeconds: seconds(turns.map { $0.end - $0.start }.max() ?? 0),
                 overruns: log.events.filter { $0.kind == .overrun && $0.participants.contains(index) }.count,
-                crossTalkSeconds: seconds(IntervalUnion.length(
-                    crossTalks.filter { $0.participants.contains(index) }.map { ($0.start, $0.end ?? $0.start) })),
+                crossTalkSeconds: seconds(
+                    IntervalUnion.length(
+                        crossTalks.filter { $0.participants.contains(index) }.map { ($0.start, $0.end ?? $0.start) })),
                 interruptionsMade: interruptions.filter { $0.participants[0] == index }.count,
                 interruptionsReceived: interruptions.filter { $0.participants[1] == index }.count,
                 arrivedAtSeconds: log.attendance.first { $0.participant == index && $0.arrivedAt != nil }?
@@ -118,8 +120,9 @@ public struct FairnessMetrics: Sendable, Codable, Equatable {
             id: log.id, startedAt: log.startedAt, durationSeconds: log.durationSeconds, mode: log.mode,
             source: log.source, status: log.status, speechSeconds: speech,
             silenceSeconds: max(0, log.durationSeconds - speech),
-            roomSpeechSeconds: seconds(IntervalUnion.length(
-                log.segments.filter { $0.participant == nil }.map { ($0.start, $0.end) })),
+            roomSpeechSeconds: seconds(
+                IntervalUnion.length(
+                    log.segments.filter { $0.participant == nil }.map { ($0.start, $0.end) })),
             perPersonShares: !Self.isRoomOnly(log))
         gini = Self.gini(speaking)
         crossTalkSeconds = seconds(IntervalUnion.length(crossTalks.map { ($0.start, $0.end ?? $0.start) }))

@@ -41,7 +41,8 @@ enum TextReport {
             let kindWidth = metrics.events.map { ReportText.label($0.kind).count }.max() ?? 0
             for (time, event) in zip(times, metrics.events) {
                 lines.append(
-                    "  " + pad(time, timeWidth, right: true) + "  " + pad(ReportText.label(event.kind), kindWidth, right: false)
+                    "  " + pad(time, timeWidth, right: true) + "  "
+                        + pad(ReportText.label(event.kind), kindWidth, right: false)
                         + "  " + ReportText.describe(event))
             }
         }

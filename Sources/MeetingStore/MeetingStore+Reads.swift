@@ -40,7 +40,8 @@ extension MeetingStore {
     /// Every stored meeting, most recent start first (ties: the one stored last first).
     public func meetingSummaries() throws -> [MeetingSummary] {
         try read { db in
-            let meetings = try MeetingRecord
+            let meetings =
+                try MeetingRecord
                 .order(MeetingRecord.Columns.startedAt.desc, MeetingRecord.Columns.id.desc)
                 .fetchAll(db)
             let groups = try Dictionary(

@@ -74,7 +74,8 @@ extension MeetingStore {
                 t.column("channel", .integer).notNull()
                 t.column("start_frame", .integer).notNull()
                 t.column("end_frame", .integer).notNull()
-                t.foreignKey(["meeting_id", "participant_position"], references: "meeting_participant", onDelete: .cascade)
+                t.foreignKey(
+                    ["meeting_id", "participant_position"], references: "meeting_participant", onDelete: .cascade)
             }
             try db.create(table: "event") { t in
                 t.autoIncrementedPrimaryKey("id")

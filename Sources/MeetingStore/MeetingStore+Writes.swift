@@ -45,7 +45,8 @@ extension MeetingStore {
     public func markInterruptedMeetings() throws -> [Int64] {
         try write { db in
             let running = MeetingRecord.filter(MeetingRecord.Columns.status == MeetingStatus.running.rawValue)
-            let ids = try running.order(MeetingRecord.Columns.id).select(MeetingRecord.Columns.id, as: Int64.self).fetchAll(db)
+            let ids = try running.order(MeetingRecord.Columns.id).select(MeetingRecord.Columns.id, as: Int64.self)
+                .fetchAll(db)
             try running.updateAll(db, MeetingRecord.Columns.status.set(to: MeetingStatus.interrupted.rawValue))
             return ids
         }
@@ -84,7 +85,8 @@ extension MeetingStore {
             ).inserted(db)
         }
         try insertTimings(meetingID: meetingID, segments: log.segments, events: log.events, turns: log.turns, db)
-        try finish(meetingID: meetingID, durationFrames: log.durationFrames, status: status, attendance: log.attendance, db)
+        try finish(
+            meetingID: meetingID, durationFrames: log.durationFrames, status: status, attendance: log.attendance, db)
         return meetingID
     }
 
@@ -117,7 +119,9 @@ extension MeetingStore {
             let record = try EventRecord(meetingId: meetingID, event).inserted(db)
             guard let eventID = record.id else { continue }
             for (ordinal, position) in event.participants.enumerated() {
-                _ = try EventParticipantRecord(eventId: eventID, ordinal: ordinal, meetingId: meetingID, position: position).inserted(db)
+                _ = try EventParticipantRecord(
+                    eventId: eventID, ordinal: ordinal, meetingId: meetingID, position: position
+                ).inserted(db)
             }
         }
     }
@@ -142,6 +146,7 @@ extension MeetingStore {
         guard try MeetingRecord.exists(db, key: meetingID) else {
             throw MeetingStoreError.meetingNotFound(meetingID)
         }
-        return try MeetingParticipantRecord.filter(MeetingParticipantRecord.Columns.meetingId == meetingID).fetchCount(db)
+        return try MeetingParticipantRecord.filter(MeetingParticipantRecord.Columns.meetingId == meetingID).fetchCount(
+            db)
     }
 }

@@ -121,7 +121,8 @@ public struct MeetingStore: Sendable {
         do {
             try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         } catch {
-            throw MeetingStoreError.cannotOpen(path: path, reason: "cannot make it private (mode 0600): \(reason(error))")
+            throw MeetingStoreError.cannotOpen(
+                path: path, reason: "cannot make it private (mode 0600): \(reason(error))")
         }
     }
 

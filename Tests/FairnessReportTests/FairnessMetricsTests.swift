@@ -1,7 +1,8 @@
 import Facilitation
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import FairnessReport
 
 /// Numbers on the hand-built meetings of `MeetingFixtures` (their doc comments give the
@@ -67,7 +68,8 @@ import TestSupport
         #expect(events.map(\.atSeconds) == [28, 30, 58, 59, 60, 95, 105])
         let first = try #require(events.first)
         #expect(first.kind == .crossTalk && first.endSeconds == 30 && first.participants == ["Ana", "Ben"])
-        #expect(events[1].kind == .interruption && events[1].participants == ["Ben", "Ana"] && events[1].endSeconds == nil)
+        #expect(
+            events[1].kind == .interruption && events[1].participants == ["Ben", "Ana"] && events[1].endSeconds == nil)
     }
 
     @Test func oneMicrophoneOpenFloorCountsSpeechForTheRoom() {

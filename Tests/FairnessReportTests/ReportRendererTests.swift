@@ -1,7 +1,8 @@
 import Facilitation
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import FairnessReport
 
 /// The four renderers. Golden reports are inline (this test target has no resources); a
@@ -25,11 +26,10 @@ import TestSupport
         #expect(markdown == Self.goldenMarkdown)
     }
 
-    @Test func textTableColumnsLineUp() {
+    @Test func textTableColumnsLineUp() throws {
         let text = ReportRenderer.render(Self.metrics(MeetingFixtures.openFloorLapel(), id: 8), as: .text)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let header = try? #require(lines.firstIndex { $0.hasPrefix("Name") })
-        guard let header else { return }
+        let header = try #require(lines.firstIndex(where: { $0.hasPrefix("Name") }))
 
         let table = lines[header...header + 3]
         // Right-aligned numbers: every row of the table ends at the same column.

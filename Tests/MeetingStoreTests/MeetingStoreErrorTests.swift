@@ -1,8 +1,9 @@
 import Facilitation
 import Foundation
 import GRDB
-import Testing
 import TestSupport
+import Testing
+
 @testable import MeetingStore
 
 /// The store's failures: clear errors, and files it does not understand left untouched.
@@ -32,7 +33,6 @@ import TestSupport
         }
 
         // Then the file is byte for byte what it was
-        let after = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
         let message = MeetingStoreError.newerSchema(path: path, unknownMigrations: ["v99"]).description
         #expect(message.contains("newer TurnKeeper") && message.contains("untouched"))
@@ -105,5 +105,35 @@ import TestSupport
         bad.turns.append(Turn(holder: 4, start: 0, end: 1))
         #expect(throws: MeetingStoreError.self) { _ = try store.save(bad) }
         #expect(try store.latestMeetingID() == id)
+    }
+}
+
+/// SQLite's failures, as the person at the keyboard reads them.
+@Suite struct MeetingStoreErrorMappingTests {
+    @Test func writingThroughAReadOnlyConnectionIsReportedAsReadOnly() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("meetings.sqlite")
+        _ = try MeetingStore.openFile(at: path).save(MeetingFixtures.rounds())
+        var config = Configuration()
+        config.readonly = true
+
+        let store = try MeetingStore(DatabaseQueue(path: path, configuration: config))
+
+        // Reading works; writing says why it cannot.
+        #expect(try store.latestMeetingID() == 1)
+        #expect(throws: MeetingStoreError.readOnly(path: path)) {
+            _ = try store.save(MeetingFixtures.openFloorOneMic())
+        }
+    }
+
+    @Test func sqliteResultCodesBecomeStoreErrors() {
+        let path = "/data/meetings.sqlite"
+        #expect(MeetingStoreError(DatabaseError(resultCode: .SQLITE_FULL), path: path) == .diskFull(path: path))
+        #expect(MeetingStoreError(DatabaseError(resultCode: .SQLITE_READONLY), path: path) == .readOnly(path: path))
+        #expect(MeetingStoreError(DatabaseError(resultCode: .SQLITE_NOTADB), path: path) == .notADatabase(path: path))
+        #expect(MeetingStoreError(DatabaseError(resultCode: .SQLITE_BUSY), path: path) == .busy(path: path))
+        #expect(MeetingStoreError.diskFull(path: path).description.contains("full"))
+        #expect(MeetingStoreError.meetingNotFound(3).description.contains("no meeting 3"))
     }
 }

@@ -1,8 +1,9 @@
 import Facilitation
 import Foundation
 import GRDB
-import Testing
 import TestSupport
+import Testing
+
 @testable import MeetingStore
 
 /// The store on both backings: an in-memory queue and a WAL pool on a file.
