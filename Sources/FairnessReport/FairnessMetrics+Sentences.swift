@@ -27,7 +27,7 @@ extension FairnessMetrics {
                             + "an equal share is \(ReportText.percent(person.equalShare)).")
                 }
             }
-            if meeting.roomSpeechSeconds > 0 {
+            if meeting.roomSpeechSeconds >= minimumRoomSpeech {
                 sentences.append(
                     "\(ReportText.spoken(meeting.roomSpeechSeconds)) of speech could not be credited to anyone "
                         + "and counts for the room.")
@@ -75,6 +75,9 @@ extension FairnessMetrics {
         }
         return sentences
     }
+
+    /// Room speech shorter than this (seconds) is detector noise, not worth a sentence.
+    static let minimumRoomSpeech = 1.0
 
     /// Names with a non-zero count, largest first (ties keep the plan's order).
     private static func ranked(_ counts: [(name: String, count: Int)]) -> [(name: String, count: Int)] {

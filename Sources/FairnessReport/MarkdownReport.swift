@@ -9,7 +9,7 @@ enum MarkdownReport {
         lines.append(meeting.id.map { "# Fairness report: meeting \($0)" } ?? "# Fairness report")
         lines.append("")
         lines.append(
-            "Started \(ReportText.dateTime(meeting.startedAt)) · source \(escaped(meeting.source)) · "
+            "Started \(ReportText.dateTime(meeting.startedAt)) · source \(escaped(ReportText.sourceName(meeting.source))) · "
                 + "\(meeting.mode.rawValue) · \(meeting.status.rawValue)")
         lines.append("")
         lines.append("| Length | Speech | Silence | Cross-talk | Room speech | Gini |")

@@ -44,6 +44,13 @@ enum ReportText {
             + "\(twoDigits(parts.hour ?? 0)):\(twoDigits(parts.minute ?? 0)) UTC"
     }
 
+    /// The audio source as a person names it: a file's name without its folders, a device
+    /// name as it is.
+    static func sourceName(_ source: String) -> String {
+        guard source.contains("/") else { return source }
+        return (source as NSString).lastPathComponent
+    }
+
     /// A plain decimal with up to `digits` decimals, trailing zeros dropped: "48", "0.4309".
     static func decimal(_ value: Double, digits: Int) -> String {
         let scale = pow(10, Double(digits))

@@ -9,7 +9,7 @@ enum TextReport {
         lines.append(title)
         lines.append(String(repeating: "=", count: title.count))
         lines.append(
-            "Started \(ReportText.dateTime(meeting.startedAt)) · \(meeting.source) · \(meeting.mode.rawValue) · "
+            "Started \(ReportText.dateTime(meeting.startedAt)) · \(ReportText.sourceName(meeting.source)) · \(meeting.mode.rawValue) · "
                 + "\(meeting.status.rawValue)")
         let equal = metrics.participants.first.map { " · equal share \(ReportText.percent($0.equalShare))" } ?? ""
         lines.append(
@@ -18,16 +18,18 @@ enum TextReport {
                 + "cross-talk \(ReportText.clock(metrics.crossTalkSeconds)) · Gini \(ReportText.decimal(metrics.gini, digits: 2))"
                 + equal)
         if meeting.roomSpeechSeconds > 0 {
-            lines.append("Speech credited to the room as a whole: \(ReportText.clock(meeting.roomSpeechSeconds))")
+            lines.append("Speech credited to the room as a whole: \(ReportText.spoken(meeting.roomSpeechSeconds))")
         }
         lines.append("")
         lines.append(contentsOf: table(metrics.participants, perPersonShares: meeting.perPersonShares))
         lines.append("Cut in: interruptions made; cut off: interruptions received.")
-        let late = metrics.participants.compactMap { person in
-            person.arrivedAtSeconds.flatMap { $0 > 0 ? "\(person.name) \(ReportText.clock($0))" : nil }
+        // Arrival is the first speech or a facilitator's mark; within half a second of the
+        // start it is simply "there from the start".
+        let arrivals = metrics.participants.compactMap { person in
+            person.arrivedAtSeconds.flatMap { $0 >= 0.5 ? "\(person.name) \(ReportText.clock($0))" : nil }
         }
-        if !late.isEmpty {
-            lines.append("Arrived after the start: \(late.joined(separator: ", ")).")
+        if !arrivals.isEmpty {
+            lines.append("Arrivals: \(arrivals.joined(separator: ", ")).")
         }
         if !metrics.sentences.isEmpty {
             lines.append("")

@@ -126,6 +126,10 @@ import Testing
         #expect(metrics.meeting.roomSpeechSeconds == 5)
         #expect(metrics.meeting.speechSeconds == 35)
         #expect(metrics.sentences.contains("5 s of speech could not be credited to anyone and counts for the room."))
+
+        // A fraction of a second of room speech is detector noise, not worth a sentence.
+        log.segments[2] = MeetingFixtures.segment(nil, 0, 40, 40.5)
+        #expect(!FairnessMetrics(log).sentences.contains { $0.contains("counts for the room") })
     }
 
     @Test func emptyMeetingHasNoNaNs() {

@@ -12,7 +12,7 @@ extension ReportRendererTests {
         Caro   0:00     0%      -25%      1     0:50         0        0:00       0        0
         Dev    0:55    30%       +5%      1     1:00         0        0:00       0        0
         Cut in: interruptions made; cut off: interruptions received.
-        Arrived after the start: Dev 0:30.
+        Arrivals: Dev 0:30.
 
         - Ben spoke 43% of the time; an equal share is 25%.
         - Caro did not speak.

@@ -105,6 +105,16 @@ import Testing
         #expect(markdown.contains("| Caro \\| C | 0:42 |"))
     }
 
+    @Test func textNamesAFileSourceWithoutItsFolders() {
+        var log = MeetingFixtures.rounds()
+        log.source = "/home/ana/recordings/tuesday.wav"
+
+        let text = ReportRenderer.render(FairnessMetrics(log), as: .text)
+
+        #expect(text.contains("· tuesday.wav ·"))
+        #expect(!text.contains("/home/ana"))
+    }
+
     @Test(arguments: ReportFormat.allCases)
     func everyFormatEndsWithOneNewline(format: ReportFormat) {
         let output = ReportRenderer.render(FairnessMetrics(MeetingFixtures.rounds()), as: format)
