@@ -57,6 +57,10 @@ public struct MeetingStore: Sendable {
                 throw MeetingStoreError.cannotCreateFolder(path: folder, reason: Self.reason(error))
             }
         }
+        var isFolder: ObjCBool = false
+        if fileManager.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw MeetingStoreError.cannotOpen(path: path, reason: "it is a folder; give the path of a file inside it")
+        }
         if !fileManager.fileExists(atPath: path) {
             // An empty file is a valid empty SQLite database; creating it ourselves sets its mode
             // before SQLite opens it, and SQLite gives -wal and -shm the same mode.

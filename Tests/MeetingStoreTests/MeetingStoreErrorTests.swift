@@ -70,6 +70,20 @@ import Testing
         #expect(path == blocker + "/sub")
     }
 
+    @Test func aFolderGivenAsTheDatabaseIsRefusedAndKeepsItsMode() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let before = try FileManager.default.attributesOfItem(atPath: folder.url.path)[.posixPermissions] as? NSNumber
+
+        let error = #expect(throws: MeetingStoreError.self) {
+            _ = try MeetingStore.openFile(at: folder.url.path)
+        }
+
+        #expect(error?.description.contains("it is a folder") == true)
+        let after = try FileManager.default.attributesOfItem(atPath: folder.url.path)[.posixPermissions] as? NSNumber
+        #expect(after == before)
+    }
+
     @Test(arguments: StoreKind.allCases)
     func unknownMeetingsAreReported(kind: StoreKind) throws {
         let folder = try TemporaryFolder()
