@@ -7,7 +7,7 @@ extension MeetingStore {
     /// The stored meeting with this id, or `nil` if there is none.
     ///
     /// Round-trips everything in `MeetingLog` (segments, events, turns and attendance in the
-    /// order they were stored), except that `startedAt` is kept to the millisecond.
+    /// order they were stored), `startedAt` included to the last bit.
     public func meeting(id: Int64) throws -> MeetingLog? {
         try read { db in
             guard let meeting = try MeetingRecord.fetchOne(db, key: id) else { return nil }

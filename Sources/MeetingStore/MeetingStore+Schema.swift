@@ -5,7 +5,9 @@ extension MeetingStore {
     /// and never uses record types (they follow the latest schema, migrations must not).
     ///
     /// All times are INTEGER sample frames from the start of the meeting's audio, except
-    /// `meeting.started_at` (wall clock, UTC text to the millisecond). There is no BLOB column:
+    /// `meeting.started_at`: the wall clock, as REAL seconds since 2001-01-01 00:00:00 UTC
+    /// (Foundation's reference date, so a `Date` round-trips exactly; people reading the file
+    /// can use `datetime(started_at + 978307200, 'unixepoch')`). There is no BLOB column:
     /// nothing stored could rebuild audio.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -23,7 +25,7 @@ extension MeetingStore {
             }
             try db.create(table: "meeting") { t in
                 t.autoIncrementedPrimaryKey("id")
-                t.column("started_at", .datetime).notNull()
+                t.column("started_at", .double).notNull()
                 t.column("sample_rate", .integer).notNull().check { $0 > 0 }
                 t.column("duration_frames", .integer).notNull()
                 t.column("source", .text).notNull()

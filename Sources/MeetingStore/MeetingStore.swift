@@ -8,7 +8,7 @@ import GRDB
 /// Shaped like GRDB's demo `AppDatabase`: one `Sendable` value wrapping any `DatabaseWriter`,
 /// the migrator run in `init`, and intent-named methods (see `MeetingStore+Writes.swift` and
 /// `MeetingStore+Reads.swift`). Every method is one transaction. Times are stored as INTEGER
-/// sample frames; `startedAt` is kept to the millisecond.
+/// sample frames; `startedAt` is REAL seconds, so it round-trips exactly.
 public struct MeetingStore: Sendable {
     let writer: any DatabaseWriter
     /// Where the database lives, for error messages (a path, or "in memory").

@@ -6,7 +6,7 @@ import MeetingStore
 /// for the databases the store tests run on.
 ///
 /// All fixtures run at 16 kHz and start on a whole second (2026-11-18 20:26:40 UTC), so they
-/// survive the store's millisecond `startedAt` and the JSON report's ISO-8601 seconds.
+/// survive the JSON report's ISO-8601 dates (to the second).
 public enum MeetingFixtures {
     public static let sampleRate = 16_000
     public static let startedAt = Date(timeIntervalSince1970: 1_795_033_600)

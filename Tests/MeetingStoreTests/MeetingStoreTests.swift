@@ -27,6 +27,21 @@ import Testing
     }
 
     @Test(arguments: StoreKind.allCases)
+    func startTimeFromTheWallClockRoundTripsExactly(kind: StoreKind) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try kind.makeStore(in: folder)
+        var log = MeetingFixtures.openFloorOneMic()
+        // Sub-microsecond digits, as Date() gives.
+        log.startedAt = Date(timeIntervalSinceReferenceDate: 816_035_200.123_456_789)
+
+        let id = try store.save(log)
+
+        #expect(try store.meeting(id: id)?.startedAt == log.startedAt)
+        #expect(try store.meetingSummaries().first?.startedAt == log.startedAt)
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func beginAppendsAndFinishGiveBackTheSameLog(kind: StoreKind) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -58,6 +58,15 @@ struct MeetingRecord: StoredRecord, Equatable {
             crossTalkMinimum: crossTalkMinimum, floorMinimum: floorMinimum)
     }
 
+    /// `started_at` holds seconds since Foundation's reference date: exact, and sortable.
+    static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
+        .timeIntervalSinceReferenceDate
+    }
+
+    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
+        .timeIntervalSinceReferenceDate
+    }
+
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
