@@ -1,4 +1,0 @@
-import Testing
-@testable import FairnessReport
-
-@Test func FairnessReportBuilds() { #expect(Bool(true)) }

@@ -1,4 +1,0 @@
-import Testing
-@testable import MeetingStore
-
-@Test func MeetingStoreBuilds() { #expect(Bool(true)) }
