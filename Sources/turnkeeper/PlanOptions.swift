@@ -26,20 +26,27 @@ struct PlanOptions: ParsableArguments {
 
     @Option(
         name: .customLong("meeting-length"),
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Time available for the whole meeting, e.g. 20m or 1h30m; rounds divide it equally. Default: the recording's length.",
             valueName: "duration"),
         transform: parseDuration)
     var meetingLength: Double?
 
-    @Option(help: ArgumentHelp("Each person's slot in rounds, e.g. 5m (instead of dividing the meeting length).", valueName: "duration"), transform: parseDuration)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Each person's slot in rounds, e.g. 5m (instead of dividing the meeting length).", valueName: "duration"),
+        transform: parseDuration)
     var slot: Double?
 
-    @Option(help: ArgumentHelp("Warn this long before a slot ends.", valueName: "duration"), transform: parseDuration)
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Warn this long before a slot ends.", valueName: "duration"),
+        transform: parseDuration)
     var warning: Double = 60
 
     @Option(
         name: .customLong("max-turn"),
+        parsing: .unconditional,
         help: ArgumentHelp("Open floor: a single turn longer than this is an overrun.", valueName: "duration"),
         transform: parseDuration)
     var maxTurn: Double = 120
