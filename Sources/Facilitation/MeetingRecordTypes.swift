@@ -34,6 +34,9 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     /// Cross-talk after which the floor changed hands. `participants[0]` interrupted
     /// `participants[1]`.
     case interruption
+    /// The audio device had trouble (an overrun recovered, a device gone and back); `detail`
+    /// says what, `end` closes a gap in the audio.
+    case deviceTrouble
 }
 
 /// A timed event, in sample frames.
@@ -45,12 +48,15 @@ public struct FacilitationEvent: Codable, Sendable, Hashable {
     /// Participant indices involved: the slot owner / turn holder for warning and overrun;
     /// everyone speaking for cross-talk; [interrupter, interrupted] for interruption.
     public var participants: [Int]
+    /// A short note for people, e.g. which device failed how; `nil` for the tracker's events.
+    public var detail: String?
 
-    public init(kind: EventKind, start: Int64, end: Int64? = nil, participants: [Int]) {
+    public init(kind: EventKind, start: Int64, end: Int64? = nil, participants: [Int], detail: String? = nil) {
         self.kind = kind
         self.start = start
         self.end = end
         self.participants = participants
+        self.detail = detail
     }
 }
 

@@ -74,6 +74,8 @@ public struct FairnessMetrics: Sendable, Codable, Equatable {
         /// End of a cross-talk event; `nil` for instants.
         public var endSeconds: Double?
         public var participants: [String]
+        /// A note for device trouble; absent for the tracker's events.
+        public var detail: String?
     }
 
     /// Computes the numbers for `log`.
@@ -131,7 +133,7 @@ public struct FairnessMetrics: Sendable, Codable, Equatable {
             .map { _, event in
                 Event(
                     kind: event.kind, atSeconds: seconds(event.start), endSeconds: event.end.map(seconds),
-                    participants: event.participants.map(name))
+                    participants: event.participants.map(name), detail: event.detail)
             }
         sentences = []
         sentences = Self.sentences(for: self)

@@ -75,6 +75,8 @@ enum ReportText {
         case .interruption:
             guard event.participants.count >= 2 else { return names }
             return "\(event.participants[0]) interrupted \(event.participants[1])"
+        case .deviceTrouble:
+            return event.detail ?? "audio device trouble"
         }
     }
 
@@ -85,6 +87,7 @@ enum ReportText {
         case .overrun: return "overrun"
         case .crossTalk: return "cross-talk"
         case .interruption: return "interruption"
+        case .deviceTrouble: return "device trouble"
         }
     }
 

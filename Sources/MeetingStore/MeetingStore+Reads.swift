@@ -112,7 +112,7 @@ extension MeetingStore {
         return records.map { record in
             FacilitationEvent(
                 kind: record.kind, start: record.startFrame, end: record.endFrame,
-                participants: record.id.flatMap { named[$0] } ?? [])
+                participants: record.id.flatMap { named[$0] } ?? [], detail: record.detail)
         }
     }
 }

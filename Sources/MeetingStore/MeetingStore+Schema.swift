@@ -85,6 +85,7 @@ extension MeetingStore {
                 t.column("kind", .text).notNull()
                 t.column("start_frame", .integer).notNull()
                 t.column("end_frame", .integer)
+                t.column("detail", .text)
             }
             // The participants an event names, in order (interruption: interrupter first).
             try db.create(table: "event_participant") { t in

@@ -11,6 +11,7 @@ struct EventRecord: StoredRecord, Equatable {
     var kind: EventKind
     var startFrame: Int64
     var endFrame: Int64?
+    var detail: String?
 
     enum Columns {
         static let id = Column("id")
@@ -22,6 +23,7 @@ struct EventRecord: StoredRecord, Equatable {
         self.kind = event.kind
         self.startFrame = event.start
         self.endFrame = event.end
+        self.detail = event.detail
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
