@@ -10,6 +10,9 @@ import VoiceActivity
 /// Attribution: with one microphone, speech in a rounds slot is its owner's and open-floor
 /// speech is the room's (`participant == nil`); with one microphone per person, speech on a
 /// channel is that channel's owner's (channels nobody owns are ignored).
+///
+/// Arrival: a person's first speech on their own microphone, or the facilitator's mark. On a
+/// shared microphone only marks count, since the voice could be anyone's.
 public struct TurnTracker: Sendable {
     public let plan: MeetingPlan
     public let sampleRate: Int
@@ -193,7 +196,9 @@ public struct TurnTracker: Sendable {
             if active && runStart[channel] < 0 && who != -2 {
                 runStart[channel] = t
                 runParticipant[channel] = who
-                if who >= 0 && arrivedAt[who] == nil {
+                // Only a person's own microphone says they are here; on a shared microphone a
+                // slot's speech is credited to its owner but proves nothing about arrival.
+                if perPersonChannels && who >= 0 && arrivedAt[who] == nil {
                     arrivedAt[who] = t
                     emit(.arrival(Attendance(participant: who, arrivedAt: t)))
                 }

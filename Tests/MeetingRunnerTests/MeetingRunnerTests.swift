@@ -57,11 +57,11 @@ private final class FailingSource: AudioSource {
         let observedSegments = observed.compactMap { if case .segment(let s) = $0 { s } else { nil } }
         #expect(Set(log.segments) == Set(observedSegments))
         #expect(log.turns.map(\.holder) == [0, 1, 2, 3])
-        // Every participant spoke in their slot and was marked arriving then
+        // Every participant spoke in their slot
         for person in 0..<4 {
             #expect(log.segments.contains { $0.participant == person })
-            #expect(log.attendance.first { $0.participant == person }?.arrivedAt != nil)
         }
+        #expect(log.attendance.count == 4)
     }
 
     @Test func theSameAudioGivesTheSameMeetingWhateverTheBlockSize() throws {
