@@ -42,10 +42,10 @@ struct ChannelTracker: Sendable {
         }
         let level = decibels(frame)
 
-        currentMinimum = pointwiseMin(currentMinimum, level)
-        var windowMinimum = pointwiseMin(
-            pointwiseMin(minimum0, minimum1), pointwiseMin(minimum2, minimum3))
-        windowMinimum = pointwiseMin(windowMinimum, currentMinimum)
+        currentMinimum = lanewiseMin(currentMinimum, level)
+        var windowMinimum = lanewiseMin(
+            lanewiseMin(minimum0, minimum1), lanewiseMin(minimum2, minimum3))
+        windowMinimum = lanewiseMin(windowMinimum, currentMinimum)
         subWindowFill += 1
         if subWindowFill == s.subWindowHops {
             minimum3 = minimum2; minimum2 = minimum1; minimum1 = minimum0
@@ -59,7 +59,7 @@ struct ChannelTracker: Sendable {
             hopsSeen += 1
             floor = windowMinimum
         } else {
-            floor = pointwiseMin(windowMinimum, floor + s.floorRise)
+            floor = lanewiseMin(windowMinimum, floor + s.floorRise)
         }
 
         aboveFloor = level - floor
@@ -110,4 +110,10 @@ func decibels(_ power: SIMD4<Float>) -> SIMD4<Float> {
         out[i] = (exponent + log2m) * 3.0103
     }
     return out
+}
+
+/// The smaller of each pair of lanes (the generic `pointwiseMin` is not always inlined).
+@inline(__always)
+func lanewiseMin(_ a: SIMD4<Float>, _ b: SIMD4<Float>) -> SIMD4<Float> {
+    a.replacing(with: b, where: b .< a)
 }

@@ -16,6 +16,8 @@ public struct SpeechDetector: Sendable {
     /// Sample frames per decision (10 ms).
     public let hopLength: Int
     private var banks: [SubBandFilterBank]
+    /// Work space for the filter banks, one hop long (swapped out while in use: no copy).
+    private var scratch: [Float]
     private var trackers: [ChannelTracker]
     private let settings: TrackerSettings
     private var arbiter: BleedArbiter
@@ -38,6 +40,7 @@ public struct SpeechDetector: Sendable {
         banks = Array(
             repeating: SubBandFilterBank(sampleRate: sampleRate, lowCutHz: p.lowCutHz),
             count: channelCount)
+        scratch = Array(repeating: 0, count: hopLength / 2 + 2)
         trackers = Array(repeating: ChannelTracker(), count: channelCount)
         settings = TrackerSettings(p, hopSeconds: hopSeconds)
         arbiter = BleedArbiter(
@@ -57,30 +60,35 @@ public struct SpeechDetector: Sendable {
         _ samples: UnsafeBufferPointer<Float>, frameCount: Int, emit: (ActivityFrame) -> Void
     ) {
         let frames = min(frameCount, samples.count / channelCount)
+        guard frames > 0, let base = samples.baseAddress else { return }
+        var buffer: [Float] = []
+        swap(&buffer, &scratch)
+        buffer.withUnsafeMutableBufferPointer { scratchBuffer in
+            guard let scratchBase = scratchBuffer.baseAddress else { return }
+            feed(base, frameCount: frames, scratch: scratchBase, emit: emit)
+        }
+        swap(&buffer, &scratch)
+    }
+
+    private mutating func feed(
+        _ base: UnsafePointer<Float>, frameCount frames: Int, scratch: UnsafeMutablePointer<Float>,
+        emit: (ActivityFrame) -> Void
+    ) {
         var done = 0
         while done < frames {
             let n = min(frames - done, hopLength - pending)
-            if channelCount == 1 {
-                var bank = banks[0]
-                for i in done..<(done + n) { bank.push(samples[i]) }
-                banks[0] = bank
-            } else {
-                for c in 0..<channelCount {
-                    var bank = banks[c]
-                    var index = done * channelCount + c
-                    for _ in 0..<n {
-                        bank.push(samples[index])
-                        index += channelCount
-                    }
-                    banks[c] = bank
-                }
+            for c in 0..<channelCount {
+                banks[c].process(
+                    base + done * channelCount + c, stride: channelCount, count: n, scratch: scratch)
             }
             done += n
             pending += n
             if pending == hopLength {
                 decideHop(sampleCount: hopLength)
                 pending = 0
-                while let mask = shaper.release(flush: false) { emitFrame(mask, emit: emit) }
+                while let mask = shaper.release(flush: false) {
+                    emit(Self.frame(mask, hop: shaper.released - 1, hopLength: hopLength, length: hopLength))
+                }
             }
         }
     }
@@ -94,14 +102,14 @@ public struct SpeechDetector: Sendable {
         }
         while let mask = shaper.release(flush: true) {
             let isLast = shaper.released == shaper.pushed
-            emitFrame(mask, length: isLast ? lastHopLength : hopLength, emit: emit)
+            let length = isLast ? lastHopLength : hopLength
+            emit(Self.frame(mask, hop: shaper.released - 1, hopLength: hopLength, length: length))
         }
         lastHopLength = hopLength
     }
 
-    private func emitFrame(_ mask: UInt64, length: Int? = nil, emit: (ActivityFrame) -> Void) {
-        let start = (shaper.released - 1) * Int64(hopLength)
-        emit(ActivityFrame(start: start, length: length ?? hopLength, speaking: ChannelSet(rawValue: mask)))
+    private static func frame(_ mask: UInt64, hop: Int64, hopLength: Int, length: Int) -> ActivityFrame {
+        ActivityFrame(start: hop * Int64(hopLength), length: length, speaking: ChannelSet(rawValue: mask))
     }
 
     private mutating func decideHop(sampleCount: Int) {
