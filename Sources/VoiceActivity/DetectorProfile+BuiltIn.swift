@@ -16,7 +16,7 @@ extension DetectorProfile {
             lowCutHz: 120, floorWindowSeconds: 0.8, floorRiseDBPerSecond: 2,
             onThresholdDB: 10, offThresholdDB: 6, levelQuantile: 0.9, levelStepDB: 0.2,
             onFractionOfLevel: 0.5, offFractionOfLevel: 0.3,
-            minSpeechSeconds: 0.08, preRollSeconds: 0.05, hangoverSeconds: 0.2),
+            minSpeechSeconds: 0.08, preRollSeconds: 0.05, hangoverSeconds: 0.15),
         arbiter: ArbiterParameters(
             bleedGainDB: -3, peakDecayDBPerSecond: 150, onMarginDB: 4, offMarginDB: 2))
 }
