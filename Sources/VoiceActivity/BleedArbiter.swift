@@ -30,10 +30,10 @@ struct BleedArbiter: Sendable {
         var second = SIMD4<Float>(repeating: -.infinity)
         var bestChannel = SIMD4<Int32>(repeating: -1)
         for c in 0..<count {
-            let peak = pointwiseMax(trackers[c].aboveFloor, peaks[c] - peakDecay)
+            let peak = lanewiseMax(trackers[c].aboveFloor, peaks[c] - peakDecay)
             peaks[c] = peak
             let higher = peak .> best
-            second.replace(with: pointwiseMax(second, peak), where: .!higher)
+            second.replace(with: lanewiseMax(second, peak), where: .!higher)
             second.replace(with: best, where: higher)
             best.replace(with: peak, where: higher)
             bestChannel.replace(with: Int32(c), where: higher)
@@ -44,7 +44,7 @@ struct BleedArbiter: Sendable {
             var others = best
             others.replace(with: second, where: bestChannel .== Int32(c))
             let margin = own - (others + bleedGain)
-            let weight = pointwiseMax(own, SIMD4(repeating: 0))
+            let weight = lanewiseMax(own, SIMD4(repeating: 0))
             let total = weight.sum()
             let combined = total > 0 ? (margin * weight).sum() / total : -.infinity
             let bit: UInt64 = 1 << UInt64(c)

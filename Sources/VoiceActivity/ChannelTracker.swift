@@ -117,3 +117,9 @@ func decibels(_ power: SIMD4<Float>) -> SIMD4<Float> {
 func lanewiseMin(_ a: SIMD4<Float>, _ b: SIMD4<Float>) -> SIMD4<Float> {
     a.replacing(with: b, where: b .< a)
 }
+
+/// The larger of each pair of lanes.
+@inline(__always)
+func lanewiseMax(_ a: SIMD4<Float>, _ b: SIMD4<Float>) -> SIMD4<Float> {
+    a.replacing(with: b, where: b .> a)
+}

@@ -32,15 +32,16 @@ struct Biquad: Sendable {
 ///
 /// A tree of half-band stages, not an FFT: the input is first halved until its rate is at most
 /// 10 kHz (16 kHz → 8 kHz, 48 kHz → 6 kHz), then split three times. At 16 kHz the bands are
-/// 2–4 kHz, 1–2 kHz, 0.5–1 kHz and `lowCut`–500 Hz; the lowest is high-passed (fourth order)
-/// at its own rate of 1 kHz, so mains hum and rumble stay out. Most of the work runs at reduced
+/// 2–4 kHz, 1–2 kHz, 0.5–1 kHz and `lowCut`–500 Hz; the lowest is high-passed (second order,
+/// 12 dB below the corner's octave) at its own rate of 1 kHz, so mains hum and rumble stay
+/// out; what hum harmonics remain above the corner are stationary and sit under the floor. Most of the work runs at reduced
 /// rates: a few flops per input sample, whole blocks at a time, no allocation.
 struct SubBandFilterBank: Sendable {
     private var pre0 = HalfBandStage(), pre1 = HalfBandStage(), pre2 = HalfBandStage()
     private var pre3 = HalfBandStage(), pre4 = HalfBandStage()
     private let preCount: Int
     private var split1 = HalfBandStage(), split2 = HalfBandStage(), split3 = HalfBandStage()
-    private var lowCut1: Biquad, lowCut2: Biquad
+    private var lowCut: Biquad
     // Energy summed since the last `takeEnergies`, lowest band first.
     private var energy0: Float = 0, energy1: Float = 0, energy2: Float = 0, energy3: Float = 0
     /// Scale that turns each band's sum into a mean power per input sample over one hop.
@@ -56,8 +57,7 @@ struct SubBandFilterBank: Sendable {
     init(sampleRate: Int, lowCutHz: Double) {
         preCount = Self.preDecimations(for: sampleRate)
         let baseRate = Double(sampleRate) / Double(1 << (preCount + 3))
-        lowCut1 = Biquad(highPassAt: lowCutHz, rate: baseRate)
-        lowCut2 = Biquad(highPassAt: lowCutHz, rate: baseRate)
+        lowCut = Biquad(highPassAt: lowCutHz, rate: baseRate)
         let d = Float(1 << preCount)
         // Band k (high to low) is sampled at 1/2^(k+1) of the post-decimation rate.
         bandScale = SIMD4(8 * d, 8 * d, 4 * d, 2 * d)
@@ -83,10 +83,12 @@ struct SubBandFilterBank: Sendable {
         n = split2.split(scratch, stride: 1, count: n, into: scratch, highEnergy: &energy2)
         n = split3.split(scratch, stride: 1, count: n, into: scratch, highEnergy: &energy1)
         var e: Float = 0
+        var lowCut = self.lowCut
         for i in 0..<n {
-            let y = lowCut2.process(lowCut1.process(scratch[i]))
+            let y = lowCut.process(scratch[i])
             e += y * y
         }
+        self.lowCut = lowCut
         energy0 += e
     }
 
