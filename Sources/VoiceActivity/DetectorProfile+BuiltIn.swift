@@ -33,14 +33,16 @@ extension DetectorProfile {
         ],
         room: DetectionParameters(
             lowCutHz: 120, floorWindowSeconds: 0.8, floorRiseDBPerSecond: 2,
-            onThresholdDB: 10, offThresholdDB: 6, levelQuantile: 0.9, levelStepDB: 0.2,
+            onThresholdDB: 10, offThresholdDB: 5, levelQuantile: 0.9, levelStepDB: 0.2,
             onFractionOfLevel: 0.5, offFractionOfLevel: 0.3,
-            minSpeechSeconds: 0.08, preRollSeconds: 0.05, hangoverSeconds: 0.2),
+            minSpeechSeconds: 0.06, preRollSeconds: 0.07, bridgeSeconds: 0.17,
+            hangoverSeconds: 0.1),
         closeTalk: DetectionParameters(
             lowCutHz: 120, floorWindowSeconds: 0.8, floorRiseDBPerSecond: 2,
             onThresholdDB: 10, offThresholdDB: 6, levelQuantile: 0.9, levelStepDB: 0.2,
             onFractionOfLevel: 0.5, offFractionOfLevel: 0.3,
-            minSpeechSeconds: 0.08, preRollSeconds: 0.05, hangoverSeconds: 0.15),
+            minSpeechSeconds: 0.08, preRollSeconds: 0.05, bridgeSeconds: 0,
+            hangoverSeconds: 0.15),
         arbiter: ArbiterParameters(
             bleedGainDB: -3, peakDecayDBPerSecond: 150, onMarginDB: 4, offMarginDB: 2))
 }

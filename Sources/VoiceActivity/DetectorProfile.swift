@@ -116,7 +116,9 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
     public var minSpeechSeconds: Double
     /// Confirmed runs start this much earlier (s), to catch soft onsets.
     public var preRollSeconds: Double
-    /// Speech is held this long (s) after the score falls, bridging short pauses.
+    /// A pause this short (s) between two runs is filled, once the second run is confirmed.
+    public var bridgeSeconds: Double
+    /// Speech is held this long (s) after the score falls, for soft word endings.
     public var hangoverSeconds: Double
 
     /// What is wrong with the values, for a person editing the file; nil when usable.
@@ -130,6 +132,9 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         if !(0...0.2).contains(minSpeechSeconds) { return "minSpeechSeconds must be 0 to 0.2 s" }
         if !(0...0.1).contains(preRollSeconds) { return "preRollSeconds must be 0 to 0.1 s" }
         if !(0...2).contains(hangoverSeconds) { return "hangoverSeconds must be 0 to 2 s" }
+        if !(bridgeSeconds >= 0) || minSpeechSeconds + preRollSeconds + bridgeSeconds > 0.305 {
+            return "minSpeechSeconds + preRollSeconds + bridgeSeconds must be 0 to 0.3 s (the look-ahead)"
+        }
         return nil
     }
 }

@@ -4,7 +4,7 @@
 /// 30 ms frame levels every 10 ms hop, an adaptive noise floor and speech level
 /// (`ChannelTracker`), on/off hysteresis. With more than one channel, `BleedArbiter` keeps
 /// only the channels whose owner is speaking. `RunShaper` then drops runs shorter than the
-/// minimum, adds pre-roll and hangover. Decisions come out `delay` hops late (at most about
+/// minimum, adds pre-roll, bridges short pauses and adds a hangover. Decisions come out `delay` hops late (at most about
 /// 300 ms), with true timestamps; `finish` flushes the rest.
 ///
 /// Everything is allocated in `init`; `process` allocates nothing and reads the wall clock
@@ -48,7 +48,8 @@ public struct SpeechDetector: Sendable {
         func hops(_ seconds: Double) -> Int { Int((seconds / hopSeconds).rounded()) }
         shaper = RunShaper(
             channelCount: channelCount, minimumHops: hops(p.minSpeechSeconds),
-            preRollHops: hops(p.preRollSeconds), hangoverHops: hops(p.hangoverSeconds))
+            preRollHops: hops(p.preRollSeconds), bridgeHops: hops(p.bridgeSeconds),
+            hangoverHops: hops(p.hangoverSeconds))
     }
 
     /// How many hops a decision is held back before it is emitted.

@@ -204,3 +204,22 @@ func framesCoverTheAudioExactly(channels: Int) throws {
     #expect(detector.decisionDelay > 0)
     #expect(detector.decisionDelay * detector.hopLength <= 16_000 * 3 / 10)
 }
+
+@Test func shortPausesAreBridgedAndLongOnesAreNot() throws {
+    // Given bursts separated by a pause shorter than the bridge, then by one much longer
+    #expect(room.bridgeSeconds > 0.1)
+    var signal = SyntheticSignals.pinkNoise(count: seconds(10), dBFS: -50, seed: 15)
+    let shortPause = room.bridgeSeconds * 0.6
+    let longPause = room.bridgeSeconds + room.hangoverSeconds + 0.4
+    var start = 3.0
+    for pause in [shortPause, longPause, 0] {
+        let burst = SyntheticSignals.voicedBurst(count: seconds(0.8), pitch: 160, sampleRate: rate, dBFS: -22)
+        SyntheticSignals.add(burst, into: &signal, at: seconds(start))
+        start += 0.8 + pause
+    }
+    // Then the first two bursts are one run and the third is its own
+    let found = runs(try detect(signal))
+    #expect(found.count == 2)
+    #expect(found.first?.contains(Int64(seconds(3.8 + shortPause / 2))) == true)
+    #expect(found.first?.contains(Int64(seconds(4.6 + shortPause + longPause / 2))) == false)
+}
