@@ -206,11 +206,13 @@ func framesCoverTheAudioExactly(channels: Int) throws {
 }
 
 @Test func shortPausesAreBridgedAndLongOnesAreNot() throws {
-    // Given bursts separated by a pause shorter than the bridge, then by one much longer
+    // Given bursts separated by a pause that hangover and pre-roll alone do not cover but the
+    // bridge does, then by one much longer
     #expect(room.bridgeSeconds > 0.1)
     var signal = SyntheticSignals.pinkNoise(count: seconds(10), dBFS: -50, seed: 15)
-    let shortPause = room.bridgeSeconds * 0.6
-    let longPause = room.bridgeSeconds + room.hangoverSeconds + 0.4
+    let covered = room.hangoverSeconds + room.preRollSeconds + 0.03
+    let shortPause = covered + room.bridgeSeconds * 0.6
+    let longPause = covered + room.bridgeSeconds + 0.4
     var start = 3.0
     for pause in [shortPause, longPause, 0] {
         let burst = SyntheticSignals.voicedBurst(count: seconds(0.8), pitch: 160, sampleRate: rate, dBFS: -22)
