@@ -96,20 +96,20 @@ struct TrackerSettings: Sendable {
 
 /// 10·log10 of each lane, to within 0.001 dB, with a floor at -150 dB (digital silence).
 ///
-/// A bit-level log2 with a quartic on the mantissa: the detector takes a few of these per
-/// channel per hop, and libm's log10 would cost as much as the filtering.
+/// A bit-level log2 with a quartic on the mantissa, all four lanes at once: the detector
+/// takes one of these per channel per hop, and libm's log10 would cost as much as the filters.
 @inline(__always)
 func decibels(_ power: SIMD4<Float>) -> SIMD4<Float> {
-    var out = SIMD4<Float>()
-    for i in 0..<4 {
-        let x = max(power[i], 1e-15)
-        let bits = x.bitPattern
-        let exponent = Float(Int32(bitPattern: (bits >> 23) & 0xFF) - 127)
-        let m = Float(bitPattern: (bits & 0x007F_FFFF) | 0x3F80_0000)
-        let log2m = -1.7417939 + (2.8212026 + (-1.4699568 + (0.44717955 - 0.056570851 * m) * m) * m) * m
-        out[i] = (exponent + log2m) * 3.0103
-    }
-    return out
+    let x = lanewiseMax(power, SIMD4(repeating: 1e-15))
+    let bits = unsafeBitCast(x, to: SIMD4<UInt32>.self)
+    let exponent = SIMD4<Float>(SIMD4<Int32>(truncatingIfNeeded: (bits &>> 23) & 0xFF) &- 127)
+    let m = unsafeBitCast((bits & 0x007F_FFFF) | 0x3F80_0000, to: SIMD4<Float>.self)
+    var p = SIMD4<Float>(repeating: -0.056570851)
+    p = p * m + 0.44717955
+    p = p * m - 1.4699568
+    p = p * m + 2.8212026
+    p = p * m - 1.7417939
+    return (exponent + p) * 3.0103
 }
 
 /// The smaller of each pair of lanes (the generic `pointwiseMin` is not always inlined).
