@@ -15,7 +15,7 @@ struct ChannelTracker: Sendable {
     private var minimum3 = SIMD4<Float>(repeating: .infinity)
     private var currentMinimum = SIMD4<Float>(repeating: .infinity)
     private var subWindowFill = 0
-    /// Hops seen, counted up to the end of the warm-up (one floor window).
+    /// Hops seen, counted up to the end of the warm-up (settling plus two floor windows).
     private var hopsSeen = 0
     /// Hops ignored at the start while the filters settle (speech there is not reported).
     static let settlingHops = 3
@@ -53,8 +53,8 @@ struct ChannelTracker: Sendable {
             currentMinimum = SIMD4(repeating: .infinity)
             subWindowFill = 0
         }
-        // During the first two windows the floor is the plain minimum so far, free to rise: start-up
-        // transients or a quiet first moment must not pin it low for many seconds.
+        // During the first two windows the floor is the plain minimum so far, free to rise:
+        // start-up transients or a quiet first moment must not pin it low for many seconds.
         if hopsSeen < Self.settlingHops + 8 * s.subWindowHops {
             hopsSeen += 1
             floor = windowMinimum

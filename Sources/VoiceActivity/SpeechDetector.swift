@@ -4,8 +4,12 @@
 /// 30 ms frame levels every 10 ms hop, an adaptive noise floor and speech level
 /// (`ChannelTracker`), on/off hysteresis. With more than one channel, `BleedArbiter` keeps
 /// only the channels whose owner is speaking. `RunShaper` then drops runs shorter than the
-/// minimum, adds pre-roll, bridges short pauses and adds a hangover. Decisions come out `delay` hops late (at most about
-/// 300 ms), with true timestamps; `finish` flushes the rest.
+/// minimum, adds pre-roll, bridges short pauses and adds a hangover. Decisions come out
+/// `decisionDelay` hops late (at most about 300 ms), with true timestamps; `finish` flushes
+/// the rest.
+///
+/// Speech that starts with the audio is found once the first pause has shown the floor (the
+/// floor needs no silence at the start, but the first moments before any pause may be missed).
 ///
 /// Everything is allocated in `init`; `process` allocates nothing and reads the wall clock
 /// never: time is the count of sample frames fed. The result does not depend on block size.

@@ -225,3 +225,17 @@ func framesCoverTheAudioExactly(channels: Int) throws {
     #expect(found.first?.contains(Int64(seconds(3.8 + shortPause / 2))) == true)
     #expect(found.first?.contains(Int64(seconds(4.6 + shortPause + longPause / 2))) == false)
 }
+
+@Test func needsNoSilenceAtTheStart() throws {
+    // Given audio that starts in the middle of speech, pauses briefly, and goes on
+    var signal = SyntheticSignals.pinkNoise(count: seconds(7), dBFS: -50, seed: 16)
+    for (start, length) in [(0.0, 1.0), (1.4, 1.6), (4.5, 1.0)] {
+        let burst = SyntheticSignals.voicedBurst(count: seconds(length), pitch: 140, sampleRate: rate, dBFS: -22)
+        SyntheticSignals.add(burst, into: &signal, at: seconds(start))
+    }
+    let frames = try detect(signal)
+    // Then after the first pause the speech is found, and the noise between is not speech
+    #expect(speechFrames(frames, in: Int64(seconds(1.4))..<Int64(seconds(3))) >= Int64(seconds(1.5)))
+    #expect(speechFrames(frames, in: Int64(seconds(3.5))..<Int64(seconds(4.3))) == 0)
+    #expect(speechFrames(frames, in: Int64(seconds(4.5))..<Int64(seconds(5.5))) >= Int64(seconds(0.95)))
+}
