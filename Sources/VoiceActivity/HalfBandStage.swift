@@ -4,7 +4,7 @@
 /// quarter of the input rate) and, in `split`, the energy of the matching high-band sample
 /// (`centre - low`). The high band has a fourth-order zero at DC, so hum and rumble never reach
 /// it. Runs over whole blocks so that its state stays in registers; the output may overwrite
-/// the input (it never gets ahead of it).
+/// the input (it never gets ahead of it), but only separate buffers take the four-wide path.
 struct HalfBandStage: Sendable {
     private var h1: Float = 0, h2: Float = 0, h3: Float = 0
     private var h4: Float = 0, h5: Float = 0, h6: Float = 0
@@ -52,6 +52,41 @@ struct HalfBandStage: Sendable {
         }
         // Pairs: `a` only enters the delay line, `b` yields an output. Written with the delay
         // line renamed rather than shifted twice, so the loop keeps everything in registers.
+        // On contiguous input, once six samples are behind us, four outputs at a time.
+        if stride == 1 && output != UnsafeMutablePointer(mutating: input) {
+            while remaining >= 2 && count - remaining < 5 {
+                let a = p.pointee
+                let b = (p + 1).pointee
+                p += 2
+                let low = (16 * h2 + 9 * (h1 + h3) - (b + h5)) * (1 / 32)
+                output[produced] = low
+                produced += 1
+                if wantsHigh { energy += (h2 - low) * (h2 - low) }
+                h6 = h4; h5 = h3; h4 = h2; h3 = h1; h2 = a; h1 = b
+                remaining -= 2
+            }
+            if remaining >= 9 && count - remaining >= 5 {
+                var energies = SIMD4<Float>(repeating: 0)
+                while remaining >= 9 {
+                    let j = UnsafeRawPointer(p + 1)
+                    let stride = MemoryLayout<Float>.stride
+                    let e0 = j.loadUnaligned(fromByteOffset: -6 * stride, as: SIMD8<Float>.self).evenHalf
+                    let e1 = j.loadUnaligned(fromByteOffset: -4 * stride, as: SIMD8<Float>.self).evenHalf
+                    let o = j.loadUnaligned(fromByteOffset: -3 * stride, as: SIMD8<Float>.self).evenHalf
+                    let e2 = j.loadUnaligned(fromByteOffset: -2 * stride, as: SIMD8<Float>.self).evenHalf
+                    let e3 = j.loadUnaligned(as: SIMD8<Float>.self).evenHalf
+                    let low = (16 * o + 9 * (e2 + e1) - (e3 + e0)) * (1 / 32)
+                    UnsafeMutableRawPointer(output + produced).storeBytes(of: low, as: SIMD4<Float>.self)
+                    produced += 4
+                    if wantsHigh { energies += (o - low) * (o - low) }
+                    p += 8
+                    remaining -= 8
+                }
+                energy += energies.sum()
+                h1 = (p - 1).pointee; h2 = (p - 2).pointee; h3 = (p - 3).pointee
+                h4 = (p - 4).pointee; h5 = (p - 5).pointee; h6 = (p - 6).pointee
+            }
+        }
         while remaining >= 2 {
             let a = p.pointee
             let b = (p + stride).pointee

@@ -44,7 +44,7 @@ public struct SpeechDetector: Sendable {
         banks = Array(
             repeating: SubBandFilterBank(sampleRate: sampleRate, lowCutHz: p.lowCutHz),
             count: channelCount)
-        scratch = Array(repeating: 0, count: hopLength / 2 + 2)
+        scratch = Array(repeating: 0, count: 2 * hopLength + 4)
         trackers = Array(repeating: ChannelTracker(), count: channelCount)
         settings = TrackerSettings(p, hopSeconds: hopSeconds)
         arbiter = BleedArbiter(

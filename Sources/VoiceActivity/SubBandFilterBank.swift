@@ -63,29 +63,45 @@ struct SubBandFilterBank: Sendable {
         bandScale = SIMD4(8 * d, 8 * d, 4 * d, 2 * d)
     }
 
-    /// Feeds `count` samples read `stride` apart from `input`; `scratch` must hold `count / 2 + 1`
-    /// floats and is overwritten.
+    /// Feeds `count` samples read `stride` apart from `input`; `scratch` must hold
+    /// `2 * count + 4` floats and is overwritten. Interleaved input is gathered first, so that
+    /// every stage reads one buffer and writes another, four samples at a time.
     @inline(__always)
     mutating func process(
         _ input: UnsafePointer<Float>, stride: Int, count: Int, scratch: UnsafeMutablePointer<Float>
     ) {
+        var source = input
+        var work = scratch
+        if stride != 1 {
+            var p = input
+            for i in 0..<count {
+                scratch[i] = p.pointee
+                p += stride
+            }
+            source = UnsafePointer(scratch)
+            work = scratch + count
+        }
+        let half = count / 2 + 2
+        var from = work, to = work + half
         var n: Int
         if preCount == 0 {
-            n = split1.split(input, stride: stride, count: count, into: scratch, highEnergy: &energy3)
+            n = split1.split(source, stride: 1, count: count, into: from, highEnergy: &energy3)
         } else {
-            n = pre0.decimate(input, stride: stride, count: count, into: scratch)
-            if preCount > 1 { n = pre1.decimate(scratch, stride: 1, count: n, into: scratch) }
-            if preCount > 2 { n = pre2.decimate(scratch, stride: 1, count: n, into: scratch) }
-            if preCount > 3 { n = pre3.decimate(scratch, stride: 1, count: n, into: scratch) }
-            if preCount > 4 { n = pre4.decimate(scratch, stride: 1, count: n, into: scratch) }
-            n = split1.split(scratch, stride: 1, count: n, into: scratch, highEnergy: &energy3)
+            n = pre0.decimate(source, stride: 1, count: count, into: from)
+            if preCount > 1 { n = pre1.decimate(from, stride: 1, count: n, into: to); swap(&from, &to) }
+            if preCount > 2 { n = pre2.decimate(from, stride: 1, count: n, into: to); swap(&from, &to) }
+            if preCount > 3 { n = pre3.decimate(from, stride: 1, count: n, into: to); swap(&from, &to) }
+            if preCount > 4 { n = pre4.decimate(from, stride: 1, count: n, into: to); swap(&from, &to) }
+            n = split1.split(from, stride: 1, count: n, into: to, highEnergy: &energy3)
+            swap(&from, &to)
         }
-        n = split2.split(scratch, stride: 1, count: n, into: scratch, highEnergy: &energy2)
-        n = split3.split(scratch, stride: 1, count: n, into: scratch, highEnergy: &energy1)
+        n = split2.split(from, stride: 1, count: n, into: to, highEnergy: &energy2)
+        swap(&from, &to)
+        n = split3.split(from, stride: 1, count: n, into: to, highEnergy: &energy1)
         var e: Float = 0
         var lowCut = self.lowCut
         for i in 0..<n {
-            let y = lowCut.process(scratch[i])
+            let y = lowCut.process(to[i])
             e += y * y
         }
         self.lowCut = lowCut
