@@ -76,6 +76,9 @@ final class ALSAPCM {
         guard opened >= 0, let pcm else {
             switch -opened {
             case ENOENT, ENODEV, ENXIO: throw .deviceNotFound(device: name, direction: direction)
+            // A name with arguments (`hw:57,0`, `plughw:CARD=USB`) whose card ALSA cannot
+            // resolve fails with EINVAL ("Cannot get card index").
+            case EINVAL where name.contains(":"): throw .deviceNotFound(device: name, direction: direction)
             case EBUSY, EAGAIN: throw .deviceBusy(device: name, direction: direction)
             default:
                 throw .deviceCannotOpen(device: name, direction: direction, reason: ALSAError.text(opened))
