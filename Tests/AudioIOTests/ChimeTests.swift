@@ -34,21 +34,24 @@ struct ChimeTests {
     }
 
     @Test func warningIsTwoTonesRising() {
-        let x = Chime.warning.samples(sampleRate: Self.rate, volume: 1)
-        let note = Int(0.3 * Double(Self.rate))
+        // Analysed at 16 kHz: the pitches are the same at any rate, and the DFT is cheaper.
+        let rate = 16000
+        let x = Chime.warning.samples(sampleRate: rate, volume: 1)
+        let note = Int(0.3 * Double(rate))
         let first = Array(x[0..<note])
         let second = Array(x[(x.count - note)...])
-        #expect(abs(Spectrum.dominant(first, sampleRate: Self.rate) - Chime.warningTones.first) <= 5)
-        #expect(abs(Spectrum.dominant(second, sampleRate: Self.rate) - Chime.warningTones.second) <= 5)
+        #expect(abs(Spectrum.dominant(first, sampleRate: rate) - Chime.warningTones.first) <= 5)
+        #expect(abs(Spectrum.dominant(second, sampleRate: rate) - Chime.warningTones.second) <= 5)
     }
 
     @Test func timeUpIsABellThatDecays() {
-        let x = Chime.timeUp.samples(sampleRate: Self.rate, volume: 1)
-        let half = Self.rate / 2
+        let rate = 16000
+        let x = Chime.timeUp.samples(sampleRate: rate, volume: 1)
+        let half = rate / 2
         let strike = Spectrum.rms(Array(x[0..<half]))
         let tail = Spectrum.rms(Array(x[(x.count - half)...]))
         #expect(tail < strike / 4)
-        #expect(abs(Spectrum.dominant(Array(x[0..<half]), sampleRate: Self.rate) - Chime.bellFundamental) <= 5)
+        #expect(abs(Spectrum.dominant(Array(x[0..<half]), sampleRate: rate) - Chime.bellFundamental) <= 5)
     }
 
     @Test func crossTalkIsAShortLowTick() {
