@@ -129,6 +129,10 @@ public final class ALSACaptureSource: AudioSource, @unchecked Sendable {
         faults.drain().map { CaptureFault(kind: $0.kind, device: deviceNames[$0.device], atFrame: $0.atFrame) }
     }
 
+    /// How many faults of `kind` happened since the source opened, drained or not; safe from
+    /// any thread.
+    public func faultCount(_ kind: CaptureFault.Kind) -> Int { faults.total(kind) }
+
     /// Faults lost because nobody drained them (the queue holds 256).
     public var droppedFaultCount: Int { faults.droppedCount }
 

@@ -49,6 +49,11 @@ final class FaultRing: @unchecked Sendable {
     /// Next slot to write; written only by the producer.
     private let tail = Atomic<Int>(0)
     private let dropped = Atomic<Int>(0)
+    /// Faults pushed so far, by kind .
+    private let overruns = Atomic<Int>(0)
+    private let suspends = Atomic<Int>(0)
+    private let disconnects = Atomic<Int>(0)
+    private let reconnects = Atomic<Int>(0)
 
     /// Faults lost because the ring was full.
     var droppedCount: Int { dropped.load(ordering: .relaxed) }
@@ -63,6 +68,12 @@ final class FaultRing: @unchecked Sendable {
 
     /// Producer side (the audio thread): stores `entry`, or counts it as dropped when full.
     func push(_ entry: Entry) {
+        switch entry.kind {
+        case .overrun: overruns.add(1, ordering: .relaxed)
+        case .suspend: suspends.add(1, ordering: .relaxed)
+        case .disconnected: disconnects.add(1, ordering: .relaxed)
+        case .reconnected: reconnects.add(1, ordering: .relaxed)
+        }
         let t = tail.load(ordering: .relaxed)
         let h = head.load(ordering: .acquiring)
         guard t - h < capacity else {
@@ -71,6 +82,16 @@ final class FaultRing: @unchecked Sendable {
         }
         storage[t % capacity] = entry
         tail.store(t + 1, ordering: .releasing)
+    }
+
+    /// How many faults of `kind` were pushed since the ring was made, drained or not.
+    func total(_ kind: CaptureFault.Kind) -> Int {
+        switch kind {
+        case .overrun: overruns.load(ordering: .relaxed)
+        case .suspend: suspends.load(ordering: .relaxed)
+        case .disconnected: disconnects.load(ordering: .relaxed)
+        case .reconnected: reconnects.load(ordering: .relaxed)
+        }
     }
 
     /// Consumer side: everything pushed since the last drain, oldest first.

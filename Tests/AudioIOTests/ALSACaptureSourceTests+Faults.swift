@@ -28,6 +28,8 @@ extension ALSACaptureSourceTests {
             CaptureFault(kind: kind, device: "tkf", atFrame: 6 * 160),
         ])
         #expect(source.drainFaults().isEmpty)
+        #expect(source.faultCount(kind) == 2)
+        #expect(CaptureFault.Kind.allCases.filter { $0 != kind }.allSatisfy { source.faultCount($0) == 0 })
         #expect(source.droppedFaultCount == 0)
     }
 
@@ -46,6 +48,7 @@ extension ALSACaptureSourceTests {
         // time, and reconnected with the audio back
         let faults = source.drainFaults()
         #expect(faults.map(\.kind) == [.disconnected, .reconnected])
+        #expect(source.faultCount(.disconnected) == 1 && source.faultCount(.reconnected) == 1)
         #expect(faults.first?.atFrame == 640)
         let gone = Int(faults.first?.atFrame ?? 0)
         let back = Int(faults.last?.atFrame ?? 0)

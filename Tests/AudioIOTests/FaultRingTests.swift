@@ -21,6 +21,8 @@ struct FaultRingTests {
         // After a drain there is room again, and the slots wrap around.
         for i in 6..<9 { ring.push(.init(kind: .reconnected, device: 0, atFrame: Int64(i))) }
         #expect(ring.drain().map(\.atFrame) == [6, 7, 8])
+        // Totals count every push, dropped or not.
+        #expect(ring.total(.suspend) == 6 && ring.total(.reconnected) == 3 && ring.total(.overrun) == 0)
     }
 
     @Test func aProducerAndAConsumerOnTwoThreadsLoseNothing() async {
