@@ -78,6 +78,19 @@ public enum ALSAFixtures {
             """
     }
 
+    /// A playback PCM `name` that takes exactly two channels (like many USB speakers and
+    /// laptop codecs) and writes them to `wavFile`.
+    public static func stereoOnlyPlaybackDefinition(name: String, wavFile: String) -> String {
+        """
+        pcm.\(name) {
+          type file
+          slave.pcm { type multi; slaves.a { pcm "null" channels 2 } bindings.0 { slave a; channel 0 } bindings.1 { slave a; channel 1 } }
+          file \(ALSAConfiguration.quoted(wavFile)); format "wav"
+        }
+
+        """
+    }
+
     /// Writes an ALSA config file for `ALSA_CONFIG_PATH`: the global configuration, then
     /// `definitions` (e.g. `ALSAConfiguration.fileCaptureDefinition(…)`).
     public static func configFile(definitions: String, in folder: URL) throws -> URL {

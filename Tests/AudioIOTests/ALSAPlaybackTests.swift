@@ -49,6 +49,21 @@ struct ALSAPlaybackTests {
         #expect(ALSAFixtures.mismatch(written, warning + tick + bell, tolerance: WAVFixture.Encoding.pcm16.tolerance / 2) == nil)
     }
 
+    @Test func aDeviceWithoutMonoGetsTheChimeOnBothChannels() throws {
+        let wav = folder.appendingPathComponent("stereo.wav")
+        let text = ALSAFixtures.stereoOnlyPlaybackDefinition(name: "tkstereo", wavFile: wav.path)
+        let playback = try ALSAPlayback(device: "tkstereo", sampleRate: 48000, configuration: try ALSAConfiguration(text: text))
+        #expect(playback.warnings == ["tkstereo takes no mono; chimes play on both channels"])
+        let tick = Chime.crossTalk.samples(sampleRate: 48000, volume: 1)
+        try playback.play(tick)
+        playback.close()
+        let (written, format) = try ALSAFixtures.readPlayback(wav)
+        #expect(format.channelCount == 2)
+        let tolerance = WAVFixture.Encoding.pcm16.tolerance / 2
+        #expect(ALSAFixtures.mismatch(stride(from: 0, to: written.count, by: 2).map { written[$0] }, tick, tolerance: tolerance) == nil)
+        #expect(ALSAFixtures.mismatch(stride(from: 1, to: written.count, by: 2).map { written[$0] }, tick, tolerance: tolerance) == nil)
+    }
+
     @Test func playAfterCloseFailsWithTheDeviceName() throws {
         let wav = folder.appendingPathComponent("closed.wav")
         let config = try ALSAConfiguration.filePlayback(name: "tkchime", wavFile: wav.path)
