@@ -30,7 +30,8 @@ extension ALSACaptureSource {
         /// Zeroes the staging bytes for `frames` frames: ALSA's `file` plugin leaves the
         /// previous block in place when its input runs dry.
         func clearStaging(frames: Int) {
-            staging.initializeMemory(as: UInt8.self, repeating: 0, count: min(stagingBytes, frames * channelCount * format.bytes))
+            staging.initializeMemory(
+                as: UInt8.self, repeating: 0, count: min(stagingBytes, frames * channelCount * format.bytes))
         }
 
         /// Converts `frames` staged frames to `Float` in -1...1 and writes them to `out`,
@@ -49,7 +50,8 @@ extension ALSACaptureSource {
                 let samples = staging.assumingMemoryBound(to: Int32.self)
                 for f in 0..<frames {
                     for c in 0..<count {
-                        out[f * stride + offset + c] = Float(Double(Int32(littleEndian: samples[f * count + c])) / 2_147_483_648)
+                        out[f * stride + offset + c] = Float(
+                            Double(Int32(littleEndian: samples[f * count + c])) / 2_147_483_648)
                     }
                 }
             case .float:

@@ -44,6 +44,7 @@ public final class ALSACaptureSource: AudioSource, @unchecked Sendable {
     private let faults = FaultRing()
     private var delivered: Int64 = 0
     private var reads = 0
+    private var closed = false
     /// CLOCK_MONOTONIC deadline (ns) of the next silent period while every device is gone.
     private var silenceDeadline: Int64 = 0
 
@@ -58,11 +59,16 @@ public final class ALSACaptureSource: AudioSource, @unchecked Sendable {
         periodFrames: Int? = nil, configuration: ALSAConfiguration? = nil,
         formats: [ALSASampleFormat] = ALSASampleFormat.allCases
     ) throws {
-        guard let first = devices.first else { throw AudioIOError.deviceNotFound(device: "(no device given)", direction: .capture) }
-        guard channelsPerDevice > 0 else {
-            throw AudioIOError.deviceRejectedChannels(device: first, direction: .capture, channelCount: channelsPerDevice)
+        guard let first = devices.first else {
+            throw AudioIOError.deviceNotFound(device: "(no device given)", direction: .capture)
         }
-        guard sampleRate > 0 else { throw AudioIOError.deviceRejectedRate(device: first, direction: .capture, sampleRate: sampleRate) }
+        guard channelsPerDevice > 0 else {
+            throw AudioIOError.deviceRejectedChannels(
+                device: first, direction: .capture, channelCount: channelsPerDevice)
+        }
+        guard sampleRate > 0 else {
+            throw AudioIOError.deviceRejectedRate(device: first, direction: .capture, sampleRate: sampleRate)
+        }
         let wanted = max(1, periodFrames ?? sampleRate / 50)
         var opened: [ALSAPCM] = []
         var warnings: [String] = []
@@ -83,16 +89,22 @@ public final class ALSACaptureSource: AudioSource, @unchecked Sendable {
         self.format = AudioFormat(sampleRate: sampleRate, channelCount: channelsPerDevice * devices.count)
     }
 
-    /// Closes every device (`snd_pcm_close`); `read` then delivers paced silence.
+    /// Closes every device (`snd_pcm_close`); `read` then returns 0, the end of the audio.
+    /// Call it from the reading thread, or once reading has stopped.
     public func close() {
-        for device in devices { device.pcm?.close() }
+        closed = true
+        for device in devices {
+            device.pcm?.close()
+            device.pcm = nil
+        }
     }
 
     /// Blocks until one period (or `buffer.count / channelCount` frames, if fewer) has been
     /// captured from every device, converts it to `Float` in -1...1, interleaves it into
-    /// `buffer` and returns the frame count. Never returns 0: a live source has no end.
+    /// `buffer` and returns the frame count. Returns 0 only after `close()`: a live source
+    /// has no end of its own.
     public func read(into buffer: UnsafeMutableBufferPointer<Float>) throws -> Int {
-        guard let out = buffer.baseAddress else { return 0 }
+        guard !closed, let out = buffer.baseAddress else { return 0 }
         let frames = min(buffer.count / format.channelCount, periodFrames)
         guard frames > 0 else { return 0 }
         var anyLive = false
@@ -194,7 +206,9 @@ public final class ALSACaptureSource: AudioSource, @unchecked Sendable {
             let pcm = try ALSAPCM(
                 name: plug, direction: .capture, channels: channels, rate: rate, formats: formats,
                 periodFrames: periodFrames, configuration: configuration)
-            return (pcm, "\(name) does not take \(refused); capturing through \(plug), which converts (a little more CPU)")
+            return (
+                pcm, "\(name) does not take \(refused); capturing through \(plug), which converts (a little more CPU)"
+            )
         }
     }
 

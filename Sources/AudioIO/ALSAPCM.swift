@@ -158,7 +158,8 @@ final class ALSAPCM {
         formats: [ALSASampleFormat], periodFrames: Int
     ) throws(AudioIOError) -> (format: ALSASampleFormat, period: Int, buffer: Int) {
         guard let params = turnkeeper_hw_params_new() else {
-            throw .deviceSetupFailed(device: name, direction: direction, step: "allocating parameters", reason: "out of memory")
+            throw .deviceSetupFailed(
+                device: name, direction: direction, step: "allocating parameters", reason: "out of memory")
         }
         defer { snd_pcm_hw_params_free(params) }
         func check(_ code: Int32, _ step: String) throws(AudioIOError) {

@@ -109,15 +109,23 @@ public final class ALSAPlayback: @unchecked Sendable {
                 for c in 0..<channels {
                     let i = f * channels + c
                     switch pcm.format {
-                    case .s16: staging.storeBytes(of: Int16(clamping: Int((value * 32768).rounded())).littleEndian, toByteOffset: i * 2, as: Int16.self)
-                    case .s32: staging.storeBytes(of: Int32(clamping: Int64((Double(value) * 2_147_483_648).rounded())).littleEndian, toByteOffset: i * 4, as: Int32.self)
-                    case .float: staging.storeBytes(of: value.bitPattern.littleEndian, toByteOffset: i * 4, as: UInt32.self)
+                    case .s16:
+                        staging.storeBytes(
+                            of: Int16(clamping: Int((value * 32768).rounded())).littleEndian, toByteOffset: i * 2,
+                            as: Int16.self)
+                    case .s32:
+                        staging.storeBytes(
+                            of: Int32(clamping: Int64((Double(value) * 2_147_483_648).rounded())).littleEndian,
+                            toByteOffset: i * 4, as: Int32.self)
+                    case .float:
+                        staging.storeBytes(of: value.bitPattern.littleEndian, toByteOffset: i * 4, as: UInt32.self)
                     }
                 }
             }
             let code = pcm.writeFrames(staging, frames: frames)
             if code < 0 {
-                let failure = AudioIOError.deviceIOFailed(device: device, direction: .playback, reason: ALSAError.text(code))
+                let failure = AudioIOError.deviceIOFailed(
+                    device: device, direction: .playback, reason: ALSAError.text(code))
                 state.withLock { $0.failure = failure }
                 return
             }

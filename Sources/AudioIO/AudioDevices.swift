@@ -46,7 +46,8 @@ public enum AudioDevices {
         var hints: UnsafeMutablePointer<UnsafeMutableRawPointer?>?
         let err = snd_device_name_hint(-1, "pcm", &hints)
         guard err >= 0, let hints else {
-            throw AudioIOError.deviceCannotOpen(device: "(all)", direction: .capture, reason: "cannot list devices: " + ALSAError.text(err))
+            throw AudioIOError.deviceCannotOpen(
+                device: "(all)", direction: .capture, reason: "cannot list devices: " + ALSAError.text(err))
         }
         defer { snd_device_name_free_hint(hints) }
         var found: [AudioDeviceInfo] = []

@@ -54,7 +54,8 @@ public enum Chime: String, Sendable, Hashable, CaseIterable {
             let note = Int(0.3 * rate)
             let gap = Int(0.1 * rate)
             Self.addTone(&out, from: 0, count: note, frequency: Self.warningTones.first, rate: rate, fade: 0.04)
-            Self.addTone(&out, from: note + gap, count: note, frequency: Self.warningTones.second, rate: rate, fade: 0.04)
+            Self.addTone(
+                &out, from: note + gap, count: note, frequency: Self.warningTones.second, rate: rate, fade: 0.04)
         case .timeUp:
             // Partials of a church-bell spectrum (hum, prime, minor third, fifth, nominal…),
             // the higher ones dying away faster.

@@ -155,7 +155,8 @@ extension ALSAFixtures {
         /// Creates the pipe at `path` (`mkfifo`, mode 0600); call `start()` before opening the PCM.
         public init(path: String, bytes: [UInt8], blockBytes: Int, interval: Double) throws {
             guard mkfifo(path, 0o600) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "mkfifo \(path) failed: errno \(errno)"])
+                throw CocoaError(
+                    .fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "mkfifo \(path) failed: errno \(errno)"])
             }
             self.path = path
             self.bytes = bytes

@@ -52,7 +52,8 @@ struct DevicesCommand: ParsableCommand {
         if pcms.isEmpty { out += "No devices to list.\n" }
         out += "\n"
         if cards.isEmpty {
-            out += "No sound card found: only the software devices above exist. Plug in a USB microphone "
+            out +=
+                "No sound card found: only the software devices above exist. Plug in a USB microphone "
                 + "(check `cat /proc/asound/cards`), or make sure your user is in the audio group.\n"
         } else {
             out += "Sound cards:\n"

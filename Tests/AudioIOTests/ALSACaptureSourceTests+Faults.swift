@@ -1,7 +1,7 @@
 import AudioIO
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
     import Glibc
@@ -23,10 +23,11 @@ extension ALSACaptureSourceTests {
         #expect(reads.count == 20)
         #expect(ALSAFixtures.mismatch(captured, ALSAFixtures.quantized16(signal)) == nil)
         let faults = source.drainFaults()
-        #expect(faults == [
-            CaptureFault(kind: kind, device: "tkf", atFrame: 3 * 160),
-            CaptureFault(kind: kind, device: "tkf", atFrame: 6 * 160),
-        ])
+        #expect(
+            faults == [
+                CaptureFault(kind: kind, device: "tkf", atFrame: 3 * 160),
+                CaptureFault(kind: kind, device: "tkf", atFrame: 6 * 160),
+            ])
         #expect(source.drainFaults().isEmpty)
         #expect(source.faultCount(kind) == 2)
         #expect(CaptureFault.Kind.allCases.filter { $0 != kind }.allSatisfy { source.faultCount($0) == 0 })

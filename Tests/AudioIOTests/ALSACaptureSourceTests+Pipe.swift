@@ -1,7 +1,7 @@
 import AudioIO
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A named pipe as the capture file: reads block until the writer's audio arrives, so the
 /// source runs at the writer's (real-time) pace.

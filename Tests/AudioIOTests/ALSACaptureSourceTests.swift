@@ -1,7 +1,7 @@
 import AudioIO
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Capture through real libasound, with ALSA's `file` plugin standing in for a sound card.
 struct ALSACaptureSourceTests {
@@ -64,7 +64,8 @@ struct ALSACaptureSourceTests {
     @Test func aDeviceWithNoneOfTheFormatsIsRefusedByName() throws {
         let text = ALSAFixtures.floatOnlyCaptureDefinition(name: "tkfl", rawFile: try rawFile([0, 0]))
         #expect(throws: AudioIOError.deviceRejectedFormat(device: "tkfl", direction: .capture)) {
-            try ALSACaptureSource(devices: ["tkfl"], configuration: try ALSAConfiguration(text: text), formats: [.s16, .s32])
+            try ALSACaptureSource(
+                devices: ["tkfl"], configuration: try ALSAConfiguration(text: text), formats: [.s16, .s32])
         }
     }
 
@@ -109,6 +110,10 @@ struct ALSACaptureSourceTests {
         // A buffer smaller than a period gets what fits.
         var small = [Float](repeating: 0, count: 100)
         #expect(try small.withUnsafeMutableBufferPointer { try source.read(into: $0) } == 100)
+        // After close, the audio has ended, with no fault.
+        source.close()
+        #expect(try small.withUnsafeMutableBufferPointer { try source.read(into: $0) } == 0)
+        #expect(source.drainFaults().isEmpty)
     }
 
     @Test func aHardwareDeviceThatRefusesFallsBackToPlughw() throws {
@@ -121,7 +126,8 @@ struct ALSACaptureSourceTests {
         // audio in order (the stand-in skips ahead under plughw, so order, not position)
         #expect(source.deviceNames == ["plughw:1,0"])
         #expect(source.warnings.count == 1)
-        #expect(source.warnings.first?.contains("hw:1,0 does not take 2 channel(s); capturing through plughw:1,0") == true)
+        #expect(
+            source.warnings.first?.contains("hw:1,0 does not take 2 channel(s); capturing through plughw:1,0") == true)
         let (captured, _) = try ALSAFixtures.capture(source, frames: 1600)
         let left = stride(from: 0, to: captured.count, by: 2).map { captured[$0] }
         let right = stride(from: 1, to: captured.count, by: 2).map { captured[$0] }

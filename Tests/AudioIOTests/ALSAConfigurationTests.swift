@@ -1,7 +1,7 @@
 import AudioIO
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 struct ALSAConfigurationTests {
     @Test func textALSACannotReadIsRefusedWithAMessage() {

@@ -1,7 +1,7 @@
 import AudioIO
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Playback through real libasound into a WAV written by ALSA's `file` plugin.
 struct ALSAPlaybackTests {
@@ -46,13 +46,16 @@ struct ALSAPlaybackTests {
         let bell = Chime.timeUp.samples(sampleRate: 48000, volume: 0.5)
         let (written, _) = try playIntoWAV([warning, tick, bell])
         #expect(written.count == warning.count + tick.count + bell.count)
-        #expect(ALSAFixtures.mismatch(written, warning + tick + bell, tolerance: WAVFixture.Encoding.pcm16.tolerance / 2) == nil)
+        #expect(
+            ALSAFixtures.mismatch(written, warning + tick + bell, tolerance: WAVFixture.Encoding.pcm16.tolerance / 2)
+                == nil)
     }
 
     @Test func aDeviceWithoutMonoGetsTheChimeOnBothChannels() throws {
         let wav = folder.appendingPathComponent("stereo.wav")
         let text = ALSAFixtures.stereoOnlyPlaybackDefinition(name: "tkstereo", wavFile: wav.path)
-        let playback = try ALSAPlayback(device: "tkstereo", sampleRate: 48000, configuration: try ALSAConfiguration(text: text))
+        let playback = try ALSAPlayback(
+            device: "tkstereo", sampleRate: 48000, configuration: try ALSAConfiguration(text: text))
         #expect(playback.warnings == ["tkstereo takes no mono; chimes play on both channels"])
         let tick = Chime.crossTalk.samples(sampleRate: 48000, volume: 1)
         try playback.play(tick)
@@ -60,8 +63,12 @@ struct ALSAPlaybackTests {
         let (written, format) = try ALSAFixtures.readPlayback(wav)
         #expect(format.channelCount == 2)
         let tolerance = WAVFixture.Encoding.pcm16.tolerance / 2
-        #expect(ALSAFixtures.mismatch(stride(from: 0, to: written.count, by: 2).map { written[$0] }, tick, tolerance: tolerance) == nil)
-        #expect(ALSAFixtures.mismatch(stride(from: 1, to: written.count, by: 2).map { written[$0] }, tick, tolerance: tolerance) == nil)
+        #expect(
+            ALSAFixtures.mismatch(
+                stride(from: 0, to: written.count, by: 2).map { written[$0] }, tick, tolerance: tolerance) == nil)
+        #expect(
+            ALSAFixtures.mismatch(
+                stride(from: 1, to: written.count, by: 2).map { written[$0] }, tick, tolerance: tolerance) == nil)
     }
 
     @Test func playAfterCloseFailsWithTheDeviceName() throws {

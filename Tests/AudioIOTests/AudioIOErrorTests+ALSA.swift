@@ -25,9 +25,16 @@ extension AudioIOErrorTests {
     }
 
     @Test func alsaMessagesCarryWhatWasRefusedAndWhatToDo() {
-        #expect(AudioIOError.deviceRejectedRate(device: Self.device, direction: .capture, sampleRate: 16000).description.contains("16000 Hz"))
-        #expect(AudioIOError.deviceRejectedChannels(device: Self.device, direction: .capture, channelCount: 6).description.contains("6 channel"))
-        #expect(AudioIOError.deviceBusy(device: Self.device, direction: .capture).description.contains("another program"))
-        #expect(AudioIOError.deviceNotFound(device: Self.device, direction: .playback).description.hasPrefix("playback device hw:2,0 not found"))
+        #expect(
+            AudioIOError.deviceRejectedRate(device: Self.device, direction: .capture, sampleRate: 16000).description
+                .contains("16000 Hz"))
+        #expect(
+            AudioIOError.deviceRejectedChannels(device: Self.device, direction: .capture, channelCount: 6).description
+                .contains("6 channel"))
+        #expect(
+            AudioIOError.deviceBusy(device: Self.device, direction: .capture).description.contains("another program"))
+        #expect(
+            AudioIOError.deviceNotFound(device: Self.device, direction: .playback).description.hasPrefix(
+                "playback device hw:2,0 not found"))
     }
 }

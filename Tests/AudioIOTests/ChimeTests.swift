@@ -1,7 +1,7 @@
 import AudioIO
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 struct ChimeTests {
     static let rate = 48000
@@ -57,7 +57,8 @@ struct ChimeTests {
     @Test func crossTalkIsAShortLowTick() {
         let x = Chime.crossTalk.samples(sampleRate: Self.rate, volume: 1)
         #expect(Double(x.count) / Double(Self.rate) <= 0.1)
-        #expect(abs(Spectrum.dominant(x, sampleRate: Self.rate, range: 50...2000, step: 10) - Chime.tickFrequency) <= 30)
+        #expect(
+            abs(Spectrum.dominant(x, sampleRate: Self.rate, range: 50...2000, step: 10) - Chime.tickFrequency) <= 30)
     }
 }
 
