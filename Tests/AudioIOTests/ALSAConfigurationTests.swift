@@ -34,6 +34,13 @@ struct ALSAConfigurationTests {
         #expect(captured == [0.5, -0.5, 0.25, 0])
     }
 
+    @Test func withoutAConfigurationTheMachinesOwnIsUsed() throws {
+        let source = try ALSACaptureSource(devices: ["null"], periodFrames: 160)
+        let (captured, reads) = try ALSAFixtures.capture(source, frames: 480)
+        #expect(reads == [160, 160, 160])
+        #expect(captured.allSatisfy { $0 == 0 })
+    }
+
     @Test func theGlobalNamesStillResolve() throws {
         // `null` comes from alsa.conf, which the configuration is built on.
         let config = try ALSAConfiguration(text: "")
