@@ -117,6 +117,8 @@ final class ALSAPCM {
         while done < frames {
             let n = snd_pcm_readi(handle, buffer + done * frameBytes, snd_pcm_uframes_t(frames - done))
             if n < 0 { return Int32(truncatingIfNeeded: n) }
+            // A blocking read that returns nothing would spin; let the caller retry or give up.
+            if n == 0 { return -Int32(EAGAIN) }
             done += Int(n)
         }
         return 0
@@ -128,16 +130,22 @@ final class ALSAPCM {
         guard let handle else { return -Int32(ENODEV) }
         let frameBytes = channelCount * format.bytes
         var done = 0
+        var stalls = 0
         while done < frames {
             let n = snd_pcm_writei(handle, buffer + done * frameBytes, snd_pcm_uframes_t(frames - done))
-            if n < 0 {
-                let code = Int32(truncatingIfNeeded: n)
-                if code == -EAGAIN { continue }
-                let recovered = snd_pcm_recover(handle, code, 1)
-                if recovered < 0 { return recovered }
+            if n > 0 {
+                done += Int(n)
+                stalls = 0
                 continue
             }
-            done += Int(n)
+            // No progress: recover from an underrun or suspend, but never spin for ever.
+            stalls += 1
+            if stalls > 100 { return n < 0 ? Int32(truncatingIfNeeded: n) : -Int32(EIO) }
+            let code = Int32(truncatingIfNeeded: n)
+            if code < 0 && code != -EAGAIN {
+                let recovered = snd_pcm_recover(handle, code, 1)
+                if recovered < 0 { return recovered }
+            }
         }
         return 0
     }
