@@ -14,6 +14,12 @@ enum ReportText {
         return points > 0 ? "+\(points)%" : "\(points)%"
     }
 
+    /// "five": a small count in words (one to twelve), larger ones in digits.
+    static func count(_ value: Int) -> String {
+        let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+        return words.indices.contains(value) ? words[value] : "\(value)"
+    }
+
     /// A duration as people say it: "6.5 s", "48 s", "1 min 18 s", "1 h 02 min".
     static func spoken(_ seconds: Double) -> String {
         if seconds < 9.95 {

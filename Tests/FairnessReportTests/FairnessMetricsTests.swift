@@ -90,10 +90,11 @@ import Testing
 
         #expect(
             sentences == [
-                "Ben spoke 43% of the time; an equal share is 25%.",
+                "Ben spoke 43% of the time in a group of four, where an equal share is 25%.",
                 "Caro did not speak.",
                 "1 overrun: Ben (1).",
                 "The longest turn was Ben's: 1 min 20 s.",
+                "The longest monologue was Ben's: 1 min 18 s.",
             ])
     }
 
