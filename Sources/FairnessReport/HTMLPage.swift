@@ -127,7 +127,9 @@ enum HTMLPage {
         .scroll { overflow-x: auto; }
         table { border-collapse: collapse; width: 100%; font-size: 0.92em; }
         th, td { padding: 5px 8px; border-bottom: 1px solid #e3e1dc; text-align: right; white-space: nowrap; }
-        th:first-child, td:first-child { text-align: left; }
+        th:first-child, td:first-child, th.text, td.text { text-align: left; }
+        thead th { white-space: normal; vertical-align: bottom; }
+        td.text { white-space: normal; }
         thead th { background: #f0eee9; }
         .verdict { list-style: none; padding: 0; }
         .verdict li { margin: 8px 0; padding: 8px 12px; border-left: 5px solid #888888; background: #f6f5f2; }

@@ -53,10 +53,10 @@ enum HTMLReport {
 
         if !metrics.events.isEmpty {
             body += "<section class=\"events\">\n<h2>Events</h2>\n<div class=\"scroll\">\n<table>\n"
-                + "<thead><tr><th>Time</th><th>Event</th><th>What</th></tr></thead>\n<tbody>\n"
+                + "<thead><tr><th>Time</th><th class=\"text\">Event</th><th class=\"text\">What</th></tr></thead>\n<tbody>\n"
             for event in metrics.events {
-                body += "<tr><td>\(ReportText.clock(event.atSeconds))</td><td>\(ReportText.label(event.kind))</td>"
-                    + "<td>\(HTMLPage.escape(ReportText.describe(event)))</td></tr>\n"
+                body += "<tr><td>\(ReportText.clock(event.atSeconds))</td><td class=\"text\">\(ReportText.label(event.kind))</td>"
+                    + "<td class=\"text\">\(HTMLPage.escape(ReportText.describe(event)))</td></tr>\n"
             }
             body += "</tbody>\n</table>\n</div>\n</section>\n"
         }

@@ -14,7 +14,7 @@ struct TurnKeeper: ParsableCommand {
             """,
         subcommands: [
             AnalyzeCommand.self, ReportCommand.self, MeetingsCommand.self, DemoCommand.self,
-            ProfilesCommand.self,
+            ProfilesCommand.self, SeriesCommand.self, ForgetCommand.self,
         ]
     )
 }
