@@ -69,6 +69,18 @@ enum ReportText {
         return text == "-0" ? "0" : text
     }
 
+    /// A decimal with exactly `digits` decimals, rounded as ``decimal(_:digits:)`` rounds:
+    /// "0.10", "0.08" for 0.075.
+    static func fixed(_ value: Double, digits: Int) -> String {
+        var text = decimal(value, digits: digits)
+        if digits > 0 {
+            if !text.contains(".") { text += "." }
+            let have = text.count - (text.firstIndex(of: ".").map { text.distance(from: text.startIndex, to: $0) } ?? 0) - 1
+            text += String(repeating: "0", count: max(0, digits - have))
+        }
+        return text
+    }
+
     /// What an event says, for lists: "Ben interrupted Ana", "Ana, Ben until 0:30".
     static func describe(_ event: FairnessMetrics.Event) -> String {
         let names = event.participants.joined(separator: ", ")

@@ -17,7 +17,8 @@ enum SeriesCharts {
         let y = { (value: Double) in top + plotHeight * (1 - value / ceiling) }
         svg += "<g class=\"bound\"><line x1=\"\(n(left))\" y1=\"\(n(y(bound)))\" x2=\"\(n(width - right))\" y2=\"\(n(y(bound)))\" "
             + "stroke=\"#D55E00\" stroke-width=\"2\" stroke-dasharray=\"8 5\" />"
-            + "<text x=\"\(n(width - right + 6))\" y=\"\(n(y(bound) + 4))\" font-size=\"12\">balanced below \(ReportText.decimal(bound, digits: 2))</text></g>\n"
+            + "<text x=\"\(n(width - right + 4))\" y=\"\(n(y(bound) - 4))\" font-size=\"12\">balanced</text>"
+            + "<text x=\"\(n(width - right + 4))\" y=\"\(n(y(bound) + 12))\" font-size=\"12\">below \(ReportText.fixed(bound, digits: 2))</text></g>\n"
         svg += line(values, series: series, colour: "#1d1d1d", shape: 0, dash: nil, name: nil, ceiling: ceiling, valueLabels: true)
         return svg + "</svg>"
     }
@@ -32,16 +33,34 @@ enum SeriesCharts {
         // The equal share depends on how many people were in each meeting's plan.
         let equal = series.meetings.map { $0.perPersonShares && $0.equalShare > 0 ? $0.equalShare : nil }
         svg += "<g class=\"equal-share\">"
-            + line(equal, series: series, colour: "#6b6b6b", shape: -1, dash: "3 4", name: "equal share", ceiling: ceiling, valueLabels: false)
+            + line(equal, series: series, colour: "#6b6b6b", shape: -1, dash: "3 4", name: nil, ceiling: ceiling, valueLabels: false)
             + "</g>\n"
         let dashes = [nil, "10 4", "2 4", "12 4 2 4", "6 6", "1 3"]
+        let count = Double(series.members.count)
+        var ends: [(name: String, y: Double)] = []
         for (index, member) in series.members.enumerated() {
+            // Members a few units apart sideways, so equal shares do not hide each other.
+            let dx = (Double(index) - (count - 1) / 2) * 5
             svg += "<g class=\"member-line\" data-participant=\"\(HTMLPage.escape(member.name))\">"
                 + line(shares[index], series: series, colour: HTMLPage.colour(index), shape: index, dash: dashes[index % dashes.count],
-                    name: member.name, ceiling: ceiling, valueLabels: false)
-                + "</g>\n"
+                    name: nil, ceiling: ceiling, valueLabels: false, dx: dx)
+            for meeting in series.meetings.indices {
+                guard presence(index, meeting, series).late, let share = shares[index][meeting] else { continue }
+                let y = top + plotHeight * (1 - min(share, ceiling) / ceiling)
+                svg += "<text x=\"\(n(xPosition(meeting, count: series.meetings.count) + dx))\" y=\"\(n(y + 20))\" "
+                    + "font-size=\"11\" text-anchor=\"middle\" font-style=\"italic\">\(HTMLPage.escape(member.name)) late</text>"
+            }
+            svg += "</g>\n"
+            if let last = shares[index].lastIndex(where: { $0 != nil }), let share = shares[index][last] {
+                ends.append((member.name, top + plotHeight * (1 - min(share, ceiling) / ceiling)))
+            }
         }
-        return svg + "</svg>"
+        // Names at the right, spread apart so they never overlap.
+        let placed = spread(ends.map(\.y), gap: 15)
+        for (end, y) in zip(ends, placed) {
+            svg += "<text x=\"\(n(width - right + 8))\" y=\"\(n(y + 4))\" font-size=\"13\">\(HTMLPage.escape(end.name))</text>"
+        }
+        return svg + "\n</svg>"
     }
 
     /// The chart's opening tag, horizontal grid with value labels, and one label per meeting.
@@ -53,7 +72,7 @@ enum SeriesCharts {
         for step in 0...steps {
             let value = ceiling * Double(step) / Double(steps)
             let y = top + plotHeight * (1 - value / ceiling)
-            let text = percent ? ReportText.percent(value) : ReportText.decimal(value, digits: 2)
+            let text = percent ? ReportText.percent(value) : ReportText.fixed(value, digits: 2)
             svg += "<line x1=\"\(n(left))\" y1=\"\(n(y))\" x2=\"\(n(width - right))\" y2=\"\(n(y))\" stroke=\"#e3e1dc\" />"
             svg += "<text x=\"\(n(left - 8))\" y=\"\(n(y + 4))\" font-size=\"12\" text-anchor=\"end\" fill=\"#555\">\(text)</text>\n"
         }
@@ -71,11 +90,11 @@ enum SeriesCharts {
     /// point and, when `name` is given, the name at the last point.
     static func line(
         _ values: [Double?], series: SeriesMetrics, colour: String, shape: Int, dash: String?, name: String?,
-        ceiling: Double, valueLabels: Bool
+        ceiling: Double, valueLabels: Bool, dx: Double = 0
     ) -> String {
         let count = values.count
         let point = { (index: Int, value: Double) in
-            (x: xPosition(index, count: count), y: top + plotHeight * (1 - min(value, ceiling) / ceiling))
+            (x: xPosition(index, count: count) + dx, y: top + plotHeight * (1 - min(value, ceiling) / ceiling))
         }
         var svg = ""
         var run: [String] = []
@@ -97,7 +116,7 @@ enum SeriesCharts {
             let p = point(index, value)
             if shape >= 0 { svg += marker(shape, x: p.x, y: p.y, colour: colour) }
             if valueLabels {
-                svg += "<text x=\"\(n(p.x))\" y=\"\(n(p.y - 10))\" font-size=\"12\" text-anchor=\"middle\">\(ReportText.decimal(value, digits: 2))</text>"
+                svg += "<text x=\"\(n(p.x))\" y=\"\(n(p.y - 10))\" font-size=\"12\" text-anchor=\"middle\">\(ReportText.fixed(value, digits: 2))</text>"
             }
         }
         if let name, let last = values.indices.last(where: { values[$0] != nil }), let value = values[last] {
@@ -118,6 +137,24 @@ enum SeriesCharts {
         case 4: return "<path d=\"M\(n(x - 5)),\(n(y - 5)) L\(n(x + 5)),\(n(y + 5)) M\(n(x - 5)),\(n(y + 5)) L\(n(x + 5)),\(n(y - 5))\" stroke=\"\(colour)\" stroke-width=\"3\" />"
         default: return "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"5\" fill=\"#ffffff\" stroke=\"\(colour)\" stroke-width=\"2.5\" />"
         }
+    }
+
+    /// The member in one meeting.
+    private static func presence(_ member: Int, _ meeting: Int, _ series: SeriesMetrics) -> SeriesMetrics.Presence {
+        series.meetings[meeting].members[member]
+    }
+
+    /// `positions` moved apart (keeping their order) so that neighbours are at least `gap`
+    /// apart.
+    static func spread(_ positions: [Double], gap: Double) -> [Double] {
+        let order = positions.indices.sorted { (positions[$0], $0) < (positions[$1], $1) }
+        var placed = positions
+        var previous = -Double.infinity
+        for index in order {
+            placed[index] = max(positions[index], previous + gap)
+            previous = placed[index]
+        }
+        return placed
     }
 
     static func xPosition(_ index: Int, count: Int) -> Double {

@@ -27,14 +27,17 @@ enum SeriesHTMLReport {
         }
 
         body += "<section class=\"meetings\">\n<h2>Meetings</h2>\n<div class=\"scroll\">\n<table>\n<thead><tr>"
-        body += (["Meeting", "Date", "Facilitator", "Gini"] + series.members.map(\.name)).map { "<th>\(HTMLPage.escape($0))</th>" }.joined()
+        body += "<th>Meeting</th><th class=\"text\">Date</th><th class=\"text\">Facilitator</th><th>Gini</th>"
+        body += series.members.map { "<th>\(HTMLPage.escape($0.name))</th>" }.joined()
         body += "</tr></thead>\n<tbody>\n"
         for (index, meeting) in series.meetings.enumerated() {
             let cells = [
                 meeting.id.map { "#\($0)" } ?? "\(index + 1)", SeriesRenderer.day(meeting.startedAt), meeting.facilitator ?? "-",
-                meeting.perPersonShares ? ReportText.decimal(meeting.gini, digits: 2) : "-",
+                meeting.perPersonShares ? ReportText.fixed(meeting.gini, digits: 2) : "-",
             ] + meeting.members.map(SeriesRenderer.cell)
-            body += "<tr>" + cells.map { "<td>\(HTMLPage.escape($0))</td>" }.joined() + "</tr>\n"
+            body += "<tr>" + cells.enumerated().map { column, cell in
+                "<td\(column == 1 || column == 2 ? " class=\"text\"" : "")>\(HTMLPage.escape(cell))</td>"
+            }.joined() + "</tr>\n"
         }
         body += "</tbody>\n</table>\n</div>\n</section>\n"
 

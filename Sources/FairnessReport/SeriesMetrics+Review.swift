@@ -62,13 +62,13 @@ extension SeriesMetrics {
             let span = "over \(counted(measured.count, "meeting"))"
             if mean < bound {
                 return Item(topic: "balance", question: question, verdict: .yes,
-                    finding: "Yes: the mean Gini \(span) is \(ReportText.decimal(mean, digits: 2)), below "
-                        + "\(ReportText.decimal(bound, digits: 2)) (0 is perfectly equal); "
+                    finding: "Yes: the mean Gini \(span) is \(ReportText.fixed(mean, digits: 2)), below "
+                        + "\(ReportText.fixed(bound, digits: 2)) (0 is perfectly equal); "
                         + "\(counted(over, "meeting")) went above it.", numbers: numbers)
             }
             return Item(topic: "balance", question: question, verdict: .no,
-                finding: "No: the mean Gini \(span) is \(ReportText.decimal(mean, digits: 2)), not below "
-                    + "\(ReportText.decimal(bound, digits: 2)); \(counted(over, "meeting")) went above it.", numbers: numbers)
+                finding: "No: the mean Gini \(span) is \(ReportText.fixed(mean, digits: 2)), not below "
+                    + "\(ReportText.fixed(bound, digits: 2)); \(counted(over, "meeting")) went above it.", numbers: numbers)
         }
 
         static func attendance(_ meetings: [Meeting], _ names: [String]) -> Item {
@@ -110,8 +110,8 @@ extension SeriesMetrics {
             let before = first.reduce(0, +) / Double(first.count)
             let after = second.reduce(0, +) / Double(second.count)
             let numbers = ["firstHalfGini": before, "secondHalfGini": after]
-            let words = "the mean Gini went from \(ReportText.decimal(before, digits: 2)) in the first "
-                + "\(counted(half, "meeting")) to \(ReportText.decimal(after, digits: 2)) in the last \(counted(half, "meeting"))"
+            let words = "the mean Gini went from \(ReportText.fixed(before, digits: 2)) in the first "
+                + "\(counted(half, "meeting")) to \(ReportText.fixed(after, digits: 2)) in the last \(counted(half, "meeting"))"
             if after < before - steadyGini {
                 return Item(topic: "trend", question: question, verdict: .yes, finding: "Yes: \(words).", numbers: numbers)
             }

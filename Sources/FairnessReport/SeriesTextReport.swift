@@ -19,13 +19,15 @@ enum SeriesTextReport {
         let meetingRows = series.meetings.enumerated().map { index, meeting in
             [
                 meeting.id.map { "#\($0)" } ?? "\(index + 1)", SeriesRenderer.day(meeting.startedAt),
-                meeting.facilitator ?? "-", meeting.perPersonShares ? ReportText.decimal(meeting.gini, digits: 2) : "-",
+                meeting.facilitator ?? "-", meeting.perPersonShares ? ReportText.fixed(meeting.gini, digits: 2) : "-",
             ] + meeting.members.map(SeriesRenderer.cell)
         }
         heading("Meetings", markdown: markdown, into: &lines)
         lines += table(meetingHeader, meetingRows, markdown: markdown)
         lines.append("")
-        lines.append("Shares are of the speech credited to someone in that meeting; \"absent\": no speech and no arrival.")
+        lines.append(
+            "Gini: 0 when everyone spoke equally, towards 1 when one person did all the talking. Shares are of "
+                + "the speech credited to someone in that meeting; absent: no speech and no arrival.")
         lines.append("")
 
         let memberHeader = ["Member", "Attended", "Missed", "Late", "Mean share", "Facilitated", "Last facilitated"]

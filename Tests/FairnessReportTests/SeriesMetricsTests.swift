@@ -89,7 +89,7 @@ import Testing
         let balance = review.items[0]
         #expect(balance.verdict == .yes)
         #expect(abs((balance.numbers["meanGini"] ?? -1) - 0.725 / 6) < 1e-12)
-        #expect(balance.finding.contains("0.12") && balance.finding.contains("below 0.2"))
+        #expect(balance.finding.contains("is 0.12, below 0.20"))
         let attendance = review.items[1]
         #expect(attendance.verdict == .no)
         #expect(attendance.finding == "No: Caro missed 1 of 6; Dev arrived late twice.")
