@@ -119,7 +119,8 @@ enum HTMLPage {
         .sentences { padding-left: 1.2em; font-size: 1.08em; }
         .sentences li { margin: 4px 0; }
         .note { background: #fff6df; border-left: 4px solid #E69F00; padding: 8px 12px; }
-        svg.chart { width: 100%; height: auto; display: block; }
+        svg.chart { width: 100%; min-width: 520px; height: auto; display: block; }
+        .chart-wrap { overflow-x: auto; }
         svg text { font-family: "DejaVu Sans", Arial, sans-serif; }
         .legend { display: flex; flex-wrap: wrap; gap: 6px 16px; padding: 0; margin: 8px 0; list-style: none; font-size: 0.9em; }
         .legend li { display: flex; align-items: center; gap: 6px; }
@@ -148,7 +149,8 @@ enum HTMLPage {
           main { max-width: none; padding: 0; }
           section { break-inside: avoid; page-break-inside: avoid; }
           h2 { break-after: avoid; page-break-after: avoid; }
-          .scroll { overflow: visible; }
+          .scroll, .chart-wrap { overflow: visible; }
+          svg.chart { min-width: 0; }
           th, td { white-space: normal; }
           @page { margin: 14mm; }
         }

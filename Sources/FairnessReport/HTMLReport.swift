@@ -28,24 +28,28 @@ enum HTMLReport {
             + figures.map { "<li><b>\($0.0)</b><span>\(HTMLPage.escape($0.1))</span></li>" }.joined() + "</ul>\n"
 
         body += "<section class=\"summary\">\n<h2>In a few words</h2>\n"
-        if !meeting.perPersonShares {
-            body += "<p class=\"note room-note\">One shared microphone in open floor: energy alone cannot tell "
-                + "voices apart, so speech is counted for the room as a whole (the Room lane below). "
-                + "Per-person shares need rounds or one microphone per person.</p>\n"
+        var sentences = metrics.sentences
+        if !meeting.perPersonShares, !sentences.isEmpty {
+            // The first sentence says why there are no per-person shares: set apart, in a box.
+            body += "<p class=\"note room-note\">\(HTMLPage.escape(sentences.removeFirst())) "
+                + "The Room lane of the timeline shows when.</p>\n"
+        } else if sentences.isEmpty {
+            sentences = ["Nothing stood out."]
         }
-        let sentences = metrics.sentences.isEmpty ? ["Nothing stood out."] : metrics.sentences
-        body += "<ul class=\"sentences\">\n"
-            + sentences.map { "<li>\(HTMLPage.escape($0))</li>\n" }.joined() + "</ul>\n</section>\n"
+        if !sentences.isEmpty {
+            body += "<ul class=\"sentences\">\n" + sentences.map { "<li>\(HTMLPage.escape($0))</li>\n" }.joined() + "</ul>\n"
+        }
+        body += "</section>\n"
 
         if meeting.perPersonShares, !people.isEmpty {
             body += "<section class=\"shares\">\n<h2>Share of speaking time</h2>\n"
             body += "<p>Each bar is a person's part of all the speech credited to someone; the dashed line is an equal share.</p>\n"
-            body += ShareBarsSVG.render(metrics) + "\n</section>\n"
+            body += "<div class=\"chart-wrap\">" + ShareBarsSVG.render(metrics) + "</div>\n</section>\n"
         }
 
         if let log {
             body += "<section class=\"timeline-section\">\n<h2>Timeline</h2>\n"
-            body += TimelineSVG.render(log, metrics: metrics) + "\n" + legend(log, metrics: metrics) + "</section>\n"
+            body += "<div class=\"chart-wrap\">" + TimelineSVG.render(log, metrics: metrics) + "</div>\n" + legend(log, metrics: metrics) + "</section>\n"
         }
 
         body += "<section class=\"table\">\n<h2>Participants</h2>\n<div class=\"scroll\">\n" + table(metrics) + "</div>\n"

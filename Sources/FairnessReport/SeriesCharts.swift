@@ -3,9 +3,9 @@
 /// line has its own marker shape and dash pattern and is named at its end, so the charts read
 /// without colour.
 enum SeriesCharts {
-    static let width = 960.0
-    static let left = 70.0
-    static let right = 110.0
+    static let width = 760.0
+    static let left = 56.0
+    static let right = 100.0
     static let top = 24.0
     static let plotHeight = 220.0
 

@@ -20,10 +20,10 @@ enum SeriesHTMLReport {
         if !series.meetings.isEmpty {
             body += "<section class=\"gini-chart\">\n<h2>How equal was the time, meeting by meeting</h2>\n"
             body += "<p>The Gini coefficient of speaking time: 0 when everyone spoke equally, towards 1 when one person did all the talking.</p>\n"
-            body += SeriesCharts.gini(series, bound: review.giniBound) + "\n</section>\n"
+            body += "<div class=\"chart-wrap\">" + SeriesCharts.gini(series, bound: review.giniBound) + "</div>\n</section>\n"
             body += "<section class=\"share-chart\">\n<h2>Each member's share over time</h2>\n"
             body += "<p>Gaps are meetings a member missed; the grey dotted line is the equal share.</p>\n"
-            body += SeriesCharts.shares(series) + "\n" + legend(series) + "</section>\n"
+            body += "<div class=\"chart-wrap\">" + SeriesCharts.shares(series) + "</div>\n" + legend(series) + "</section>\n"
         }
 
         body += "<section class=\"meetings\">\n<h2>Meetings</h2>\n<div class=\"scroll\">\n<table>\n<thead><tr>"

@@ -1,8 +1,8 @@
 /// Each person's share of the speaking time as a horizontal bar, against a dashed line at the
 /// equal share; every bar is labelled with its percentage and time, so it reads without colour.
 enum ShareBarsSVG {
-    static let width = 960.0
-    static let left = 120.0
+    static let width = 760.0
+    static let left = 96.0
     static let rowHeight = 34.0
     static let top = 34.0
 
@@ -12,7 +12,7 @@ enum ShareBarsSVG {
         // The scale reaches past the largest share (and the equal share) to a round ten.
         let largest = max(people.map(\.share).max() ?? 0, equal)
         let scaleTop = min(1, (largest * 10 + 1).rounded(.down) / 10 + 0.1)
-        let plot = width - left - 150
+        let plot = width - left - 130
         let x = { (share: Double) in left + plot * share / scaleTop }
         let height = top + Double(people.count) * rowHeight + 30
 

@@ -6,8 +6,8 @@ import Facilitation
 /// ends as vertical lines, overruns hatched, cross-talk outlined in the lanes and hatched in a
 /// lane of its own, and warnings, overruns and interruptions as labelled markers.
 enum TimelineSVG {
-    static let width = 960.0
-    static let left = 120.0
+    static let width = 760.0
+    static let left = 96.0
     static let right = 16.0
     static let laneHeight = 34.0
     static let laneGap = 6.0
