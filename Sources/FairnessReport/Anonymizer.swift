@@ -19,7 +19,8 @@ public struct Anonymizer: Sendable, Equatable {
         var unique: [String] = []
         for name in names where !unique.contains(name) { unique.append(name) }
         let initials = unique.map(Self.initials)
-        let clash = Set(initials).count != initials.count || initials.contains { unique.contains($0) }
+        let clash =
+            Set(initials).count != initials.count || initials.contains { unique.contains($0) }
             || initials.contains { $0.isEmpty }
         aliases = [:]
         for (index, name) in unique.enumerated() {

@@ -80,16 +80,20 @@ enum HTMLPage {
             case 4: marks = "<path d=\"M0,4 L8,4\" stroke=\"\(ink)\" stroke-width=\"2\" />"
             default: marks = "<path d=\"M4,0 L4,8\" stroke=\"\(ink)\" stroke-width=\"2\" />"
             }
-            defs += "<pattern id=\"person\(index)\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\">"
+            defs +=
+                "<pattern id=\"person\(index)\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\">"
                 + "<rect width=\"8\" height=\"8\" fill=\"\(colour)\" />\(marks)</pattern>\n"
         }
-        defs += "<pattern id=\"crosstalk\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">"
+        defs +=
+            "<pattern id=\"crosstalk\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">"
             + "<rect width=\"6\" height=\"6\" fill=\"#f3c9c0\" />"
             + "<path d=\"M0,0 L6,6 M0,6 L6,0\" stroke=\"#a3271b\" stroke-width=\"1\" /></pattern>\n"
-        defs += "<pattern id=\"over\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">"
+        defs +=
+            "<pattern id=\"over\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">"
             + "<rect width=\"6\" height=\"6\" fill=\"#fde2dd\" />"
             + "<path d=\"M0,6 L6,0\" stroke=\"#a3271b\" stroke-width=\"1.5\" /></pattern>\n"
-        defs += "<pattern id=\"room\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\">"
+        defs +=
+            "<pattern id=\"room\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\">"
             + "<rect width=\"8\" height=\"8\" fill=\"#6b6b6b\" />"
             + "<path d=\"M0,2 L8,2 M0,6 L8,6\" stroke=\"#ffffff\" stroke-width=\"1\" /></pattern>\n"
         return "<defs>\n\(defs)</defs>"

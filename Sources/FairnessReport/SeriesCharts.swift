@@ -15,11 +15,14 @@ enum SeriesCharts {
         let ceiling = max(0.5, ((values.compactMap { $0 }.max() ?? 0) * 10).rounded(.up) / 10)
         var svg = frame(series, ceiling: ceiling, label: "Gini", className: "gini", percent: false)
         let y = { (value: Double) in top + plotHeight * (1 - value / ceiling) }
-        svg += "<g class=\"bound\"><line x1=\"\(n(left))\" y1=\"\(n(y(bound)))\" x2=\"\(n(width - right))\" y2=\"\(n(y(bound)))\" "
+        svg +=
+            "<g class=\"bound\"><line x1=\"\(n(left))\" y1=\"\(n(y(bound)))\" x2=\"\(n(width - right))\" y2=\"\(n(y(bound)))\" "
             + "stroke=\"#D55E00\" stroke-width=\"2\" stroke-dasharray=\"8 5\" />"
             + "<text x=\"\(n(width - right + 4))\" y=\"\(n(y(bound) - 4))\" font-size=\"12\">balanced</text>"
             + "<text x=\"\(n(width - right + 4))\" y=\"\(n(y(bound) + 12))\" font-size=\"12\">below \(ReportText.fixed(bound, digits: 2))</text></g>\n"
-        svg += line(values, series: series, colour: "#1d1d1d", shape: 0, dash: nil, name: nil, ceiling: ceiling, valueLabels: true)
+        svg += line(
+            values, series: series, colour: "#1d1d1d", shape: 0, dash: nil, name: nil, ceiling: ceiling,
+            valueLabels: true)
         return svg + "</svg>"
     }
 
@@ -32,8 +35,11 @@ enum SeriesCharts {
         var svg = frame(series, ceiling: ceiling, label: "Share", className: "shares", percent: true)
         // The equal share depends on how many people were in each meeting's plan.
         let equal = series.meetings.map { $0.perPersonShares && $0.equalShare > 0 ? $0.equalShare : nil }
-        svg += "<g class=\"equal-share\">"
-            + line(equal, series: series, colour: "#6b6b6b", shape: -1, dash: "3 4", name: nil, ceiling: ceiling, valueLabels: false)
+        svg +=
+            "<g class=\"equal-share\">"
+            + line(
+                equal, series: series, colour: "#6b6b6b", shape: -1, dash: "3 4", name: nil, ceiling: ceiling,
+                valueLabels: false)
             + "</g>\n"
         let dashes = [nil, "10 4", "2 4", "12 4 2 4", "6 6", "1 3"]
         let count = Double(series.members.count)
@@ -41,13 +47,17 @@ enum SeriesCharts {
         for (index, member) in series.members.enumerated() {
             // Members a few units apart sideways, so equal shares do not hide each other.
             let dx = (Double(index) - (count - 1) / 2) * 5
-            svg += "<g class=\"member-line\" data-participant=\"\(HTMLPage.escape(member.name))\">"
-                + line(shares[index], series: series, colour: HTMLPage.colour(index), shape: index, dash: dashes[index % dashes.count],
+            svg +=
+                "<g class=\"member-line\" data-participant=\"\(HTMLPage.escape(member.name))\">"
+                + line(
+                    shares[index], series: series, colour: HTMLPage.colour(index), shape: index,
+                    dash: dashes[index % dashes.count],
                     name: nil, ceiling: ceiling, valueLabels: false, dx: dx)
             for meeting in series.meetings.indices {
                 guard presence(index, meeting, series).late, let share = shares[index][meeting] else { continue }
                 let y = top + plotHeight * (1 - min(share, ceiling) / ceiling)
-                svg += "<text x=\"\(n(xPosition(meeting, count: series.meetings.count) + dx))\" y=\"\(n(y + 20))\" "
+                svg +=
+                    "<text x=\"\(n(xPosition(meeting, count: series.meetings.count) + dx))\" y=\"\(n(y + 20))\" "
                     + "font-size=\"11\" text-anchor=\"middle\" font-style=\"italic\">\(HTMLPage.escape(member.name)) late</text>"
             }
             svg += "</g>\n"
@@ -58,29 +68,37 @@ enum SeriesCharts {
         // Names at the right, spread apart so they never overlap.
         let placed = spread(ends.map(\.y), gap: 15)
         for (end, y) in zip(ends, placed) {
-            svg += "<text x=\"\(n(width - right + 8))\" y=\"\(n(y + 4))\" font-size=\"13\">\(HTMLPage.escape(end.name))</text>"
+            svg +=
+                "<text x=\"\(n(width - right + 8))\" y=\"\(n(y + 4))\" font-size=\"13\">\(HTMLPage.escape(end.name))</text>"
         }
         return svg + "\n</svg>"
     }
 
     /// The chart's opening tag, horizontal grid with value labels, and one label per meeting.
-    static func frame(_ series: SeriesMetrics, ceiling: Double, label: String, className: String, percent: Bool) -> String {
+    static func frame(_ series: SeriesMetrics, ceiling: Double, label: String, className: String, percent: Bool)
+        -> String
+    {
         let height = top + plotHeight + 50
-        var svg = "<svg class=\"chart \(className)\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" "
+        var svg =
+            "<svg class=\"chart \(className)\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" "
             + "aria-label=\"\(label) per meeting\">\n<title>\(label) per meeting</title>\n"
         let steps = 5
         for step in 0...steps {
             let value = ceiling * Double(step) / Double(steps)
             let y = top + plotHeight * (1 - value / ceiling)
             let text = percent ? ReportText.percent(value) : ReportText.fixed(value, digits: 2)
-            svg += "<line x1=\"\(n(left))\" y1=\"\(n(y))\" x2=\"\(n(width - right))\" y2=\"\(n(y))\" stroke=\"#e3e1dc\" />"
-            svg += "<text x=\"\(n(left - 8))\" y=\"\(n(y + 4))\" font-size=\"12\" text-anchor=\"end\" fill=\"#555\">\(text)</text>\n"
+            svg +=
+                "<line x1=\"\(n(left))\" y1=\"\(n(y))\" x2=\"\(n(width - right))\" y2=\"\(n(y))\" stroke=\"#e3e1dc\" />"
+            svg +=
+                "<text x=\"\(n(left - 8))\" y=\"\(n(y + 4))\" font-size=\"12\" text-anchor=\"end\" fill=\"#555\">\(text)</text>\n"
         }
         for (index, meeting) in series.meetings.enumerated() {
             let x = xPosition(index, count: series.meetings.count)
             let name = meeting.id.map { "#\($0)" } ?? "\(index + 1)"
-            svg += "<text x=\"\(n(x))\" y=\"\(n(top + plotHeight + 18))\" font-size=\"12\" text-anchor=\"middle\">\(name)</text>"
-            svg += "<text x=\"\(n(x))\" y=\"\(n(top + plotHeight + 34))\" font-size=\"11\" text-anchor=\"middle\" fill=\"#555\">"
+            svg +=
+                "<text x=\"\(n(x))\" y=\"\(n(top + plotHeight + 18))\" font-size=\"12\" text-anchor=\"middle\">\(name)</text>"
+            svg +=
+                "<text x=\"\(n(x))\" y=\"\(n(top + plotHeight + 34))\" font-size=\"11\" text-anchor=\"middle\" fill=\"#555\">"
                 + "\(SeriesRenderer.day(meeting.startedAt).suffix(5))</text>\n"
         }
         return svg
@@ -100,7 +118,8 @@ enum SeriesCharts {
         var run: [String] = []
         func flush() {
             if run.count >= 2 {
-                svg += "<polyline points=\"\(run.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2.5\""
+                svg +=
+                    "<polyline points=\"\(run.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2.5\""
                     + (dash.map { " stroke-dasharray=\"\($0)\"" } ?? "") + " />"
             }
             run = []
@@ -116,12 +135,14 @@ enum SeriesCharts {
             let p = point(index, value)
             if shape >= 0 { svg += marker(shape, x: p.x, y: p.y, colour: colour) }
             if valueLabels {
-                svg += "<text x=\"\(n(p.x))\" y=\"\(n(p.y - 10))\" font-size=\"12\" text-anchor=\"middle\">\(ReportText.fixed(value, digits: 2))</text>"
+                svg +=
+                    "<text x=\"\(n(p.x))\" y=\"\(n(p.y - 10))\" font-size=\"12\" text-anchor=\"middle\">\(ReportText.fixed(value, digits: 2))</text>"
             }
         }
         if let name, let last = values.indices.last(where: { values[$0] != nil }), let value = values[last] {
             let p = point(last, value)
-            svg += "<text x=\"\(n(width - right + 8))\" y=\"\(n(p.y + 4))\" font-size=\"13\" fill=\"#1d1d1d\">\(HTMLPage.escape(name))</text>"
+            svg +=
+                "<text x=\"\(n(width - right + 8))\" y=\"\(n(p.y + 4))\" font-size=\"13\" fill=\"#1d1d1d\">\(HTMLPage.escape(name))</text>"
         }
         return svg + "\n"
     }
@@ -131,11 +152,21 @@ enum SeriesCharts {
         let stroke = "stroke=\"#1d1d1d\" stroke-width=\"1\""
         switch shape % 6 {
         case 0: return "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"5\" fill=\"\(colour)\" \(stroke) />"
-        case 1: return "<rect x=\"\(n(x - 5))\" y=\"\(n(y - 5))\" width=\"10\" height=\"10\" fill=\"\(colour)\" \(stroke) />"
-        case 2: return "<path d=\"M\(n(x)),\(n(y - 6)) L\(n(x + 6)),\(n(y + 5)) L\(n(x - 6)),\(n(y + 5)) Z\" fill=\"\(colour)\" \(stroke) />"
-        case 3: return "<path d=\"M\(n(x)),\(n(y - 7)) L\(n(x + 6)),\(n(y)) L\(n(x)),\(n(y + 7)) L\(n(x - 6)),\(n(y)) Z\" fill=\"\(colour)\" \(stroke) />"
-        case 4: return "<path d=\"M\(n(x - 5)),\(n(y - 5)) L\(n(x + 5)),\(n(y + 5)) M\(n(x - 5)),\(n(y + 5)) L\(n(x + 5)),\(n(y - 5))\" stroke=\"\(colour)\" stroke-width=\"3\" />"
-        default: return "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"5\" fill=\"#ffffff\" stroke=\"\(colour)\" stroke-width=\"2.5\" />"
+        case 1:
+            return
+                "<rect x=\"\(n(x - 5))\" y=\"\(n(y - 5))\" width=\"10\" height=\"10\" fill=\"\(colour)\" \(stroke) />"
+        case 2:
+            return
+                "<path d=\"M\(n(x)),\(n(y - 6)) L\(n(x + 6)),\(n(y + 5)) L\(n(x - 6)),\(n(y + 5)) Z\" fill=\"\(colour)\" \(stroke) />"
+        case 3:
+            return
+                "<path d=\"M\(n(x)),\(n(y - 7)) L\(n(x + 6)),\(n(y)) L\(n(x)),\(n(y + 7)) L\(n(x - 6)),\(n(y)) Z\" fill=\"\(colour)\" \(stroke) />"
+        case 4:
+            return
+                "<path d=\"M\(n(x - 5)),\(n(y - 5)) L\(n(x + 5)),\(n(y + 5)) M\(n(x - 5)),\(n(y + 5)) L\(n(x + 5)),\(n(y - 5))\" stroke=\"\(colour)\" stroke-width=\"3\" />"
+        default:
+            return
+                "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"5\" fill=\"#ffffff\" stroke=\"\(colour)\" stroke-width=\"2.5\" />"
         }
     }
 

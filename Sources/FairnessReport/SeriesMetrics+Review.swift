@@ -52,7 +52,8 @@ extension SeriesMetrics {
             let question = "Is time balanced?"
             let measured = meetings.filter(\.perPersonShares)
             guard !measured.isEmpty else {
-                return Item(topic: "balance", question: question, verdict: .unclear,
+                return Item(
+                    topic: "balance", question: question, verdict: .unclear,
                     finding: "No meeting measured each person's time, so balance cannot be judged.", numbers: [:])
             }
             let mean = measured.map(\.gini).reduce(0, +) / Double(measured.count)
@@ -61,20 +62,25 @@ extension SeriesMetrics {
             let numbers = ["meanGini": mean, "highestGini": worst, "meetingsAboveBound": Double(over)]
             let span = "over \(counted(measured.count, "meeting"))"
             if mean < bound {
-                return Item(topic: "balance", question: question, verdict: .yes,
+                return Item(
+                    topic: "balance", question: question, verdict: .yes,
                     finding: "Yes: the mean Gini \(span) is \(ReportText.fixed(mean, digits: 2)), below "
                         + "\(ReportText.fixed(bound, digits: 2)) (0 is perfectly equal); "
                         + "\(counted(over, "meeting")) went above it.", numbers: numbers)
             }
-            return Item(topic: "balance", question: question, verdict: .no,
+            return Item(
+                topic: "balance", question: question, verdict: .no,
                 finding: "No: the mean Gini \(span) is \(ReportText.fixed(mean, digits: 2)), not below "
-                    + "\(ReportText.fixed(bound, digits: 2)); \(counted(over, "meeting")) went above it.", numbers: numbers)
+                    + "\(ReportText.fixed(bound, digits: 2)); \(counted(over, "meeting")) went above it.",
+                numbers: numbers)
         }
 
         static func attendance(_ meetings: [Meeting], _ names: [String]) -> Item {
             let question = "Does everyone attend and arrive on time?"
             guard !meetings.isEmpty else {
-                return Item(topic: "attendance", question: question, verdict: .unclear, finding: "No meetings yet.", numbers: [:])
+                return Item(
+                    topic: "attendance", question: question, verdict: .unclear, finding: "No meetings yet.",
+                    numbers: [:])
             }
             var problems: [String] = []
             var absences = 0
@@ -89,10 +95,13 @@ extension SeriesMetrics {
             }
             let numbers = ["absences": Double(absences), "lateArrivals": Double(lateness)]
             if problems.isEmpty {
-                return Item(topic: "attendance", question: question, verdict: .yes,
-                    finding: "Yes: everyone attended all \(counted(meetings.count, "meeting")) and arrived on time.", numbers: numbers)
+                return Item(
+                    topic: "attendance", question: question, verdict: .yes,
+                    finding: "Yes: everyone attended all \(counted(meetings.count, "meeting")) and arrived on time.",
+                    numbers: numbers)
             }
-            return Item(topic: "attendance", question: question, verdict: .no,
+            return Item(
+                topic: "attendance", question: question, verdict: .no,
                 finding: "No: " + problems.joined(separator: "; ") + ".", numbers: numbers)
         }
 
@@ -100,7 +109,8 @@ extension SeriesMetrics {
             let question = "Has the group moved toward equal time?"
             let measured = meetings.filter(\.perPersonShares)
             guard measured.count >= 2 else {
-                return Item(topic: "trend", question: question, verdict: .unclear,
+                return Item(
+                    topic: "trend", question: question, verdict: .unclear,
                     finding: "Too few meetings to see a trend (two or more are needed).", numbers: [:])
             }
             // Halves of the meetings; with an odd count the middle one belongs to neither.
@@ -110,19 +120,24 @@ extension SeriesMetrics {
             let before = first.reduce(0, +) / Double(first.count)
             let after = second.reduce(0, +) / Double(second.count)
             let numbers = ["firstHalfGini": before, "secondHalfGini": after]
-            let words = "the mean Gini went from \(ReportText.fixed(before, digits: 2)) in the first "
+            let words =
+                "the mean Gini went from \(ReportText.fixed(before, digits: 2)) in the first "
                 + "\(counted(half, "meeting")) to \(ReportText.fixed(after, digits: 2)) in the last \(counted(half, "meeting"))"
             if after < before - steadyGini {
-                return Item(topic: "trend", question: question, verdict: .yes, finding: "Yes: \(words).", numbers: numbers)
+                return Item(
+                    topic: "trend", question: question, verdict: .yes, finding: "Yes: \(words).", numbers: numbers)
             }
             if after > before + steadyGini {
-                return Item(topic: "trend", question: question, verdict: .no,
+                return Item(
+                    topic: "trend", question: question, verdict: .no,
                     finding: "No, away from it: \(words).", numbers: numbers)
             }
             // Steady and already balanced is as good as moving toward equal time.
             let verdict: Verdict = after < bound ? .yes : .no
-            return Item(topic: "trend", question: question, verdict: verdict,
-                finding: (verdict == .yes ? "It stayed close to equal: " : "No, it stayed about the same: ") + "\(words).",
+            return Item(
+                topic: "trend", question: question, verdict: verdict,
+                finding: (verdict == .yes ? "It stayed close to equal: " : "No, it stayed about the same: ")
+                    + "\(words).",
                 numbers: numbers)
         }
 

@@ -98,7 +98,8 @@ public struct SeriesMetrics: Sendable, Codable, Equatable {
                 let present = person.speakingSeconds > 0 || person.arrivedAtSeconds != nil
                 let late = present && (person.arrivedAtSeconds ?? 0) > options.lateAfter
                 let share = present && metrics.meeting.perPersonShares ? person.share : nil
-                return Presence(name: name, present: present, late: late, share: share, arrivedAtSeconds: person.arrivedAtSeconds)
+                return Presence(
+                    name: name, present: present, late: late, share: share, arrivedAtSeconds: person.arrivedAtSeconds)
             }
             return Meeting(
                 id: log.id, startedAt: log.startedAt, gini: metrics.gini, facilitator: log.facilitator,

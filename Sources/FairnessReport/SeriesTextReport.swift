@@ -47,7 +47,10 @@ enum SeriesTextReport {
         heading(SeriesRenderer.reviewHeading(series.review), markdown: markdown, into: &lines)
         for item in series.review.items {
             let text = "\(item.question) \(item.finding)"
-            lines.append(markdown ? "- **\(MarkdownReport.escaped(item.question))** \(MarkdownReport.escaped(item.finding))" : "- \(text)")
+            lines.append(
+                markdown
+                    ? "- **\(MarkdownReport.escaped(item.question))** \(MarkdownReport.escaped(item.finding))"
+                    : "- \(text)")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -64,8 +67,10 @@ enum SeriesTextReport {
     static func table(_ header: [String], _ rows: [[String]], markdown: Bool) -> [String] {
         if markdown {
             let align = header.indices.map { $0 == 0 || header[$0] == "Facilitator" ? "---" : "---:" }
-            return ["| " + header.map(MarkdownReport.escaped).joined(separator: " | ") + " |",
-                "|" + align.joined(separator: "|") + "|"]
+            return [
+                "| " + header.map(MarkdownReport.escaped).joined(separator: " | ") + " |",
+                "|" + align.joined(separator: "|") + "|",
+            ]
                 + rows.map { "| " + $0.map(MarkdownReport.escaped).joined(separator: " | ") + " |" }
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }

@@ -45,7 +45,8 @@ enum TimelineSVG {
         let laneY = { (row: Int) in top + Double(row) * (laneHeight + laneGap) }
         let bottom = laneY(lanes.count) - laneGap
 
-        var svg = "<svg class=\"chart timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" "
+        var svg =
+            "<svg class=\"chart timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" "
             + "role=\"img\" aria-label=\"Timeline of who spoke when\">\n"
         svg += "<title>Timeline: who spoke when, turns, cross-talk and events</title>\n"
 
@@ -53,8 +54,10 @@ enum TimelineSVG {
         let step = tickStep(duration)
         var tick = 0.0
         while tick <= duration + 1e-9 {
-            svg += "<line x1=\"\(n(x(tick)))\" y1=\"\(n(top - 6))\" x2=\"\(n(x(tick)))\" y2=\"\(n(height - 24))\" stroke=\"#e3e1dc\" stroke-width=\"1\" />"
-            svg += "<text x=\"\(n(x(tick)))\" y=\"\(n(top - 10))\" font-size=\"12\" text-anchor=\"middle\" fill=\"#555\">\(ReportText.clock(tick))</text>\n"
+            svg +=
+                "<line x1=\"\(n(x(tick)))\" y1=\"\(n(top - 6))\" x2=\"\(n(x(tick)))\" y2=\"\(n(height - 24))\" stroke=\"#e3e1dc\" stroke-width=\"1\" />"
+            svg +=
+                "<text x=\"\(n(x(tick)))\" y=\"\(n(top - 10))\" font-size=\"12\" text-anchor=\"middle\" fill=\"#555\">\(ReportText.clock(tick))</text>\n"
             tick += step
         }
 
@@ -62,22 +65,32 @@ enum TimelineSVG {
             let y = laneY(row)
             let name = HTMLPage.escape(lane.label)
             svg += "<g class=\"\(lane.cssClass)\" data-participant=\"\(name)\">\n"
-            svg += "<rect x=\"\(n(left))\" y=\"\(n(y))\" width=\"\(n(plot))\" height=\"\(n(laneHeight))\" fill=\"#f4f3ef\" />"
-            svg += "<text x=\"\(n(left - 8))\" y=\"\(n(y + laneHeight / 2 + 5))\" font-size=\"14\" text-anchor=\"end\" fill=\"#1d1d1d\">\(name)</text>\n"
+            svg +=
+                "<rect x=\"\(n(left))\" y=\"\(n(y))\" width=\"\(n(plot))\" height=\"\(n(laneHeight))\" fill=\"#f4f3ef\" />"
+            svg +=
+                "<text x=\"\(n(left - 8))\" y=\"\(n(y + laneHeight / 2 + 5))\" font-size=\"14\" text-anchor=\"end\" fill=\"#1d1d1d\">\(name)</text>\n"
             if let index = lane.participant {
                 for turn in log.turns where turn.holder == index {
-                    svg += rect(x(t(turn.start)), y + laneHeight - 5, x(t(turn.end)), 5, fill: HTMLPage.colour(index), extra: " opacity=\"0.45\" class=\"turn\"")
+                    svg += rect(
+                        x(t(turn.start)), y + laneHeight - 5, x(t(turn.end)), 5, fill: HTMLPage.colour(index),
+                        extra: " opacity=\"0.45\" class=\"turn\"")
                     if let planned = turn.plannedEnd, turn.end > planned {
-                        svg += rect(x(t(planned)), y + laneHeight - 7, x(t(turn.end)), 7, fill: "url(#over)", extra: " stroke=\"#a3271b\" stroke-width=\"0.8\" class=\"overrun\"")
+                        svg += rect(
+                            x(t(planned)), y + laneHeight - 7, x(t(turn.end)), 7, fill: "url(#over)",
+                            extra: " stroke=\"#a3271b\" stroke-width=\"0.8\" class=\"overrun\"")
                     }
                 }
             }
             for segment in log.segments where segment.participant == lane.participant {
-                svg += rect(x(t(segment.start)), y + 3, x(t(segment.end)), laneHeight - 11, fill: lane.fill, extra: " class=\"speech\"")
+                svg += rect(
+                    x(t(segment.start)), y + 3, x(t(segment.end)), laneHeight - 11, fill: lane.fill,
+                    extra: " class=\"speech\"")
             }
             if let index = lane.participant {
                 for event in crossTalks where event.participants.contains(index) {
-                    svg += rect(x(t(event.start)), y + 1, x(t(event.end ?? event.start)), laneHeight - 2, fill: "none", extra: " stroke=\"#a3271b\" stroke-width=\"2\" class=\"crosstalk-mark\"")
+                    svg += rect(
+                        x(t(event.start)), y + 1, x(t(event.end ?? event.start)), laneHeight - 2, fill: "none",
+                        extra: " stroke=\"#a3271b\" stroke-width=\"2\" class=\"crosstalk-mark\"")
                 }
             }
             svg += "</g>\n"
@@ -87,11 +100,19 @@ enum TimelineSVG {
         if !crossTalks.isEmpty {
             let y = laneY(row)
             svg += "<g class=\"lane crosstalk\">"
-            svg += "<text x=\"\(n(left - 8))\" y=\"\(n(y + laneHeight / 2 + 5))\" font-size=\"13\" text-anchor=\"end\" fill=\"#a3271b\">Cross-talk</text>"
+            svg +=
+                "<text x=\"\(n(left - 8))\" y=\"\(n(y + laneHeight / 2 + 5))\" font-size=\"13\" text-anchor=\"end\" fill=\"#a3271b\">Cross-talk</text>"
             for event in crossTalks {
-                let names = event.participants.map { log.participants.indices.contains($0) ? log.participants[$0].name : "?" }
-                svg += "<g>" + "<title>\(HTMLPage.escape("\(ReportText.clock(t(event.start))) cross-talk: \(names.joined(separator: ", "))"))</title>"
-                svg += rect(x(t(event.start)), y + 6, x(t(event.end ?? event.start)), laneHeight - 12, fill: "url(#crosstalk)", extra: " stroke=\"#a3271b\" stroke-width=\"1\"") + "</g>"
+                let names = event.participants.map {
+                    log.participants.indices.contains($0) ? log.participants[$0].name : "?"
+                }
+                svg +=
+                    "<g>"
+                    + "<title>\(HTMLPage.escape("\(ReportText.clock(t(event.start))) cross-talk: \(names.joined(separator: ", "))"))</title>"
+                svg +=
+                    rect(
+                        x(t(event.start)), y + 6, x(t(event.end ?? event.start)), laneHeight - 12,
+                        fill: "url(#crosstalk)", extra: " stroke=\"#a3271b\" stroke-width=\"1\"") + "</g>"
             }
             svg += "</g>\n"
             row += 1
@@ -100,9 +121,11 @@ enum TimelineSVG {
         // Slot boundaries (rounds): a line at each turn's start through every lane, and a
         // dashed line where each slot was planned to end.
         for turn in log.turns where turn.plannedEnd != nil {
-            svg += "<line class=\"slot\" x1=\"\(n(x(t(turn.start))))\" y1=\"\(n(top - 2))\" x2=\"\(n(x(t(turn.start))))\" y2=\"\(n(bottom))\" stroke=\"#444\" stroke-width=\"1.2\" />"
+            svg +=
+                "<line class=\"slot\" x1=\"\(n(x(t(turn.start))))\" y1=\"\(n(top - 2))\" x2=\"\(n(x(t(turn.start))))\" y2=\"\(n(bottom))\" stroke=\"#444\" stroke-width=\"1.2\" />"
             if let planned = turn.plannedEnd, planned != turn.end {
-                svg += "<line class=\"planned-end\" x1=\"\(n(x(t(planned))))\" y1=\"\(n(top - 2))\" x2=\"\(n(x(t(planned))))\" y2=\"\(n(bottom))\" stroke=\"#444\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\" />"
+                svg +=
+                    "<line class=\"planned-end\" x1=\"\(n(x(t(planned))))\" y1=\"\(n(top - 2))\" x2=\"\(n(x(t(planned))))\" y2=\"\(n(bottom))\" stroke=\"#444\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\" />"
             }
         }
         svg += "\n"
@@ -110,14 +133,19 @@ enum TimelineSVG {
         if !markers.isEmpty {
             let y = laneY(row) + laneHeight / 2
             svg += "<g class=\"lane events\">"
-            svg += "<text x=\"\(n(left - 8))\" y=\"\(n(y + 5))\" font-size=\"13\" text-anchor=\"end\" fill=\"#1d1d1d\">Events</text>"
+            svg +=
+                "<text x=\"\(n(left - 8))\" y=\"\(n(y + 5))\" font-size=\"13\" text-anchor=\"end\" fill=\"#1d1d1d\">Events</text>"
             for event in markers {
                 let metricsEvent = FairnessMetrics.Event(
                     kind: event.kind, atSeconds: t(event.start), endSeconds: nil,
-                    participants: event.participants.map { log.participants.indices.contains($0) ? log.participants[$0].name : "?" },
+                    participants: event.participants.map {
+                        log.participants.indices.contains($0) ? log.participants[$0].name : "?"
+                    },
                     detail: event.detail)
-                let title = "\(ReportText.clock(t(event.start))) \(ReportText.label(event.kind)): \(ReportText.describe(metricsEvent))"
-                svg += "<g class=\"marker \(event.kind.rawValue)\"><title>\(HTMLPage.escape(title))</title>\(marker(event.kind, x: x(t(event.start)), y: y))</g>"
+                let title =
+                    "\(ReportText.clock(t(event.start))) \(ReportText.label(event.kind)): \(ReportText.describe(metricsEvent))"
+                svg +=
+                    "<g class=\"marker \(event.kind.rawValue)\"><title>\(HTMLPage.escape(title))</title>\(marker(event.kind, x: x(t(event.start)), y: y))</g>"
             }
             svg += "</g>\n"
         }
@@ -130,20 +158,27 @@ enum TimelineSVG {
     static func marker(_ kind: EventKind, x: Double, y: Double) -> String {
         switch kind {
         case .warning:
-            return "<path d=\"M\(n(x - 7)),\(n(y - 7)) L\(n(x + 7)),\(n(y - 7)) L\(n(x)),\(n(y + 6)) Z\" fill=\"#fff6df\" stroke=\"#9a6a00\" stroke-width=\"1.6\" />"
+            return
+                "<path d=\"M\(n(x - 7)),\(n(y - 7)) L\(n(x + 7)),\(n(y - 7)) L\(n(x)),\(n(y + 6)) Z\" fill=\"#fff6df\" stroke=\"#9a6a00\" stroke-width=\"1.6\" />"
         case .overrun:
-            return "<path d=\"M\(n(x)),\(n(y - 9)) L\(n(x + 8)),\(n(y)) L\(n(x)),\(n(y + 9)) L\(n(x - 8)),\(n(y)) Z\" fill=\"#a3271b\" stroke=\"#000\" stroke-width=\"0.8\" />"
+            return
+                "<path d=\"M\(n(x)),\(n(y - 9)) L\(n(x + 8)),\(n(y)) L\(n(x)),\(n(y + 9)) L\(n(x - 8)),\(n(y)) Z\" fill=\"#a3271b\" stroke=\"#000\" stroke-width=\"0.8\" />"
         case .interruption:
-            return "<path d=\"M\(n(x - 6)),\(n(y - 6)) L\(n(x + 6)),\(n(y + 6)) M\(n(x - 6)),\(n(y + 6)) L\(n(x + 6)),\(n(y - 6))\" stroke=\"#1d1d1d\" stroke-width=\"3\" />"
+            return
+                "<path d=\"M\(n(x - 6)),\(n(y - 6)) L\(n(x + 6)),\(n(y + 6)) M\(n(x - 6)),\(n(y + 6)) L\(n(x + 6)),\(n(y - 6))\" stroke=\"#1d1d1d\" stroke-width=\"3\" />"
         case .deviceTrouble, .crossTalk:
-            return "<rect x=\"\(n(x - 6))\" y=\"\(n(y - 6))\" width=\"12\" height=\"12\" fill=\"#ffffff\" stroke=\"#1d1d1d\" stroke-width=\"1.6\" />"
+            return
+                "<rect x=\"\(n(x - 6))\" y=\"\(n(y - 6))\" width=\"12\" height=\"12\" fill=\"#ffffff\" stroke=\"#1d1d1d\" stroke-width=\"1.6\" />"
         }
     }
 
     /// A rectangle from `x0` to `x1` (at least a hair wide so short speech still shows).
-    static func rect(_ x0: Double, _ y: Double, _ x1: Double, _ height: Double, fill: String, extra: String = "") -> String {
+    static func rect(_ x0: Double, _ y: Double, _ x1: Double, _ height: Double, fill: String, extra: String = "")
+        -> String
+    {
         let w = max(x1 - x0, 1)
-        return "<rect x=\"\(n(x0))\" y=\"\(n(y))\" width=\"\(n(w))\" height=\"\(n(height))\" fill=\"\(fill)\"\(extra) />"
+        return
+            "<rect x=\"\(n(x0))\" y=\"\(n(y))\" width=\"\(n(w))\" height=\"\(n(height))\" fill=\"\(fill)\"\(extra) />"
     }
 
     /// A tick spacing giving five to twelve ticks over `duration` seconds.

@@ -95,7 +95,8 @@ extension MeetingStore {
         for id in ids {
             guard let person = try ParticipantRecord.fetchOne(db, key: id) else { continue }
             if onlyOutsideGroups && person.groupId != nil { continue }
-            let inUse = try MeetingParticipantRecord.filter(MeetingParticipantRecord.Columns.participantId == id).fetchCount(db)
+            let inUse = try MeetingParticipantRecord.filter(MeetingParticipantRecord.Columns.participantId == id)
+                .fetchCount(db)
             guard inUse == 0 else { continue }
             _ = try ParticipantRecord.deleteOne(db, key: id)
             names.append(person.name)

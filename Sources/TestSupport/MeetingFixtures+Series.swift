@@ -55,7 +55,8 @@ extension MeetingFixtures {
     /// for checking that forgetting it leaves no trace in the database file.
     public static func oneOffGroup() -> MeetingLog {
         let plan = MeetingPlan(
-            mode: .open, participants: [Participant(name: "Zebulon", channel: 0), Participant(name: "Quillon", channel: 1)])
+            mode: .open,
+            participants: [Participant(name: "Zebulon", channel: 0), Participant(name: "Quillon", channel: 1)])
         return MeetingLog(
             startedAt: startedAt.addingTimeInterval(3 * 86_400), sampleRate: sampleRate, durationFrames: frames(60),
             source: "lantern.wav", group: "Lantern circle", facilitator: "Zebulon", plan: plan,

@@ -29,7 +29,9 @@ struct ForgetCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-        if meeting == nil && group == nil { throw ValidationError("say what to forget: a meeting number, or --group NAME") }
+        if meeting == nil && group == nil {
+            throw ValidationError("say what to forget: a meeting number, or --group NAME")
+        }
         if meeting != nil && group != nil { throw ValidationError("give a meeting number or --group, not both") }
         if let group, group.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--group needs a group's name")
@@ -41,7 +43,8 @@ struct ForgetCommand: ParsableCommand {
         let forgotten: ForgottenRecords
         if let meeting {
             guard try store.meeting(id: meeting) != nil else {
-                throw CommandFailure("there is no meeting \(meeting) in \(database.resolvedPath); `turnkeeper meetings` lists them")
+                throw CommandFailure(
+                    "there is no meeting \(meeting) in \(database.resolvedPath); `turnkeeper meetings` lists them")
             }
             forgotten = try store.forgetMeeting(id: meeting)
         } else if let group {
@@ -60,10 +63,14 @@ struct ForgetCommand: ParsableCommand {
 
     /// "Deleted group "Tuesday peers", 6 meetings (3, 4, 5, 6, 7, 8) and 4 people (Ana, …)."
     static func describe(_ forgotten: ForgottenRecords) -> String {
-        let meetings = forgotten.meetings.count == 1
+        let meetings =
+            forgotten.meetings.count == 1
             ? "meeting \(forgotten.meetings[0])"
-            : "\(forgotten.meetings.count) meetings" + (forgotten.meetings.isEmpty ? "" : " (\(forgotten.meetings.map(String.init).joined(separator: ", ")))")
-        let people = forgotten.people.isEmpty
+            : "\(forgotten.meetings.count) meetings"
+                + (forgotten.meetings.isEmpty
+                    ? "" : " (\(forgotten.meetings.map(String.init).joined(separator: ", ")))")
+        let people =
+            forgotten.people.isEmpty
             ? "no people (they are in other meetings or groups)"
             : "\(forgotten.people.count) \(forgotten.people.count == 1 ? "person" : "people") (\(forgotten.people.joined(separator: ", ")))"
         if let group = forgotten.group {

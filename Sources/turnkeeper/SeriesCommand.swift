@@ -48,7 +48,8 @@ struct SeriesReportCommand: ParsableCommand {
     @Option(
         name: .customLong("late-after"),
         parsing: .unconditional,
-        help: ArgumentHelp("Arriving later than this after the start counts as late, e.g. 5m or 90s.", valueName: "duration"),
+        help: ArgumentHelp(
+            "Arriving later than this after the start counts as late, e.g. 5m or 90s.", valueName: "duration"),
         transform: parseDuration)
     var lateAfter: Double = 300
 
@@ -75,14 +76,17 @@ struct SeriesReportCommand: ParsableCommand {
         let store = try database.open()
         guard let history = try store.groupHistory(named: group, last: last) else {
             let known = try store.groupNames()
-            let hint = known.isEmpty
+            let hint =
+                known.isEmpty
                 ? "no meetings have a group yet: analyse one with --group NAME"
                 : "the groups are: \(known.joined(separator: ", "))"
             throw CommandFailure("there is no group \"\(group)\" in \(database.resolvedPath); \(hint)")
         }
         let options = SeriesMetrics.Options(lateAfter: lateAfter, reviewAfter: reviewAfter)
-        let series = anonymize
-            ? SeriesMetrics.anonymized(group: history.name, members: history.members, meetings: history.meetings, options: options)
+        let series =
+            anonymize
+            ? SeriesMetrics.anonymized(
+                group: history.name, members: history.members, meetings: history.meetings, options: options)
             : SeriesMetrics(group: history.name, members: history.members, meetings: history.meetings, options: options)
         try Console.emit(SeriesRenderer.render(series, as: format), to: output)
     }

@@ -23,7 +23,9 @@ import Testing
         #expect(document.all("style").first?.text.contains("@media print") == true)
         // Nothing runs and nothing is fetched.
         #expect(document.all("script").isEmpty && document.all("link").isEmpty && document.all("img").isEmpty)
-        #expect(!html.contains("http://") || html.components(separatedBy: "http://").dropFirst().allSatisfy { $0.hasPrefix("www.w3.org/") })
+        #expect(
+            !html.contains("http://")
+                || html.components(separatedBy: "http://").dropFirst().allSatisfy { $0.hasPrefix("www.w3.org/") })
         #expect(!html.contains("https://"))
     }
 
@@ -68,7 +70,8 @@ import Testing
         #expect(document.all("rect", class: "crosstalk-mark").count == 9)
         #expect(document.all("g", class: "interruption").count == 2)
         #expect(document.all("li").contains { $0.text.contains("cross-talk (also outlined") })
-        #expect(document.all("g", class: "lane").compactMap { $0.attributes["data-participant"] } == ["Ana", "Ben", "Caro"])
+        #expect(
+            document.all("g", class: "lane").compactMap { $0.attributes["data-participant"] } == ["Ana", "Ben", "Caro"])
     }
 
     @Test func oneSharedMicrophoneInOpenFloorShowsTheRoomLaneAndSaysSo() throws {
@@ -77,7 +80,9 @@ import Testing
         let lanes = document.all("g", class: "lane")
         #expect(lanes.compactMap { $0.attributes["data-participant"] } == ["Room"])
         #expect(document.all("rect", class: "speech").count == 2)
-        #expect(document.all("p", class: "room-note").first?.text.contains("speech is counted for the room as a whole") == true)
+        #expect(
+            document.all("p", class: "room-note").first?.text.contains("speech is counted for the room as a whole")
+                == true)
         // No per-person bars: they would all read zero.
         #expect(document.all("g", class: "bar").isEmpty)
     }

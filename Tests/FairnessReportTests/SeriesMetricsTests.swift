@@ -7,7 +7,9 @@ import Testing
 
 /// Numbers of `MeetingFixtures.series()`, worked out by hand in its doc comment.
 @Suite struct SeriesMetricsTests {
-    static func series(_ logs: [MeetingLog] = MeetingFixtures.series(), options: SeriesMetrics.Options = .init()) -> SeriesMetrics {
+    static func series(_ logs: [MeetingLog] = MeetingFixtures.series(), options: SeriesMetrics.Options = .init())
+        -> SeriesMetrics
+    {
         SeriesMetrics(group: "Tuesday peers", members: MeetingFixtures.seriesMembers, meetings: logs, options: options)
     }
 

@@ -39,7 +39,10 @@ import Testing
 
         let meetings = try #require(object["meetings"] as? [[String: Any]])
         #expect(meetings.count == 6)
-        #expect(meetings.allSatisfy { meeting in ["id", "startedAt", "gini", "facilitator"].allSatisfy { meeting[$0] != nil } })
+        #expect(
+            meetings.allSatisfy { meeting in
+                ["id", "startedAt", "gini", "facilitator"].allSatisfy { meeting[$0] != nil }
+            })
         #expect(meetings.first?["id"] as? Int == 11)
         #expect(meetings.first?["startedAt"] as? String == "2026-11-18T20:26:40Z")
         #expect(meetings.first?["gini"] as? Double == 0.15)

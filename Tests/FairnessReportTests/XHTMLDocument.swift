@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
@@ -21,7 +22,8 @@ struct XHTMLDocument {
         parser.delegate = delegate
         guard parser.parse() else {
             throw ParseFailure(
-                description: "not well-formed at line \(parser.lineNumber): \(parser.parserError.map { "\($0)" } ?? "unknown")")
+                description:
+                    "not well-formed at line \(parser.lineNumber): \(parser.parserError.map { "\($0)" } ?? "unknown")")
         }
         elements = delegate.elements
     }
@@ -48,7 +50,9 @@ struct XHTMLDocument {
             elements.append(Element(name: elementName, attributes: attributes, text: ""))
         }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        func parser(
+            _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
+        ) {
             _ = open.popLast()
         }
 

@@ -30,13 +30,16 @@ import Testing
         let oneOff = try store.save(MeetingFixtures.oneOffGroup())
         let secret = ["Zebulon", "Quillon", "Lantern circle", "lantern.wav"]
         let before = try Self.bytesOnDisk(path)
-        #expect(secret.allSatisfy { Self.onDisk($0, in: before) }, "the names must be on disk before, or the test proves nothing")
+        #expect(
+            secret.allSatisfy { Self.onDisk($0, in: before) },
+            "the names must be on disk before, or the test proves nothing")
 
         // When the one-off group is forgotten
         let forgotten = try #require(try store.forgetGroup(named: "Lantern circle"))
 
         // Then none of its names is in the file or its -wal, and the series' names still are
-        #expect(forgotten == ForgottenRecords(meetings: [oneOff], people: ["Zebulon", "Quillon"], group: "Lantern circle"))
+        #expect(
+            forgotten == ForgottenRecords(meetings: [oneOff], people: ["Zebulon", "Quillon"], group: "Lantern circle"))
         let after = try Self.bytesOnDisk(path)
         for text in secret {
             #expect(!Self.onDisk(text, in: after), "\(text) is still in the file")

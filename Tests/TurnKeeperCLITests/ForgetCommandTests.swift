@@ -1,7 +1,7 @@
 import Foundation
 import MeetingStore
-import Testing
 import TestSupport
+import Testing
 
 /// `turnkeeper forget`: deletes, says what it deleted, fails cleanly on what is not there.
 @Suite(.serialized) struct ForgetCommandTests {
@@ -16,7 +16,9 @@ import TestSupport
         let group = try cli.run("forget", "--group", "Lantern circle")
 
         #expect(group.status == 0, "\(group.stderr)")
-        #expect(group.stdout.contains("Deleted group \"Lantern circle\", meeting \(oneOff) and 2 people (Zebulon, Quillon)."))
+        #expect(
+            group.stdout.contains(
+                "Deleted group \"Lantern circle\", meeting \(oneOff) and 2 people (Zebulon, Quillon)."))
         #expect(group.stdout.contains("vacuumed"))
         let bytes = try Data(contentsOf: cli.database)
         #expect(bytes.range(of: Data("Zebulon".utf8)) == nil && bytes.range(of: Data("Tuesday peers".utf8)) != nil)
@@ -40,7 +42,9 @@ import TestSupport
         let both = try cli.run("forget", "1", "--group", "Tuesday peers")
 
         #expect(meeting.isCleanFailure && meeting.stderr.contains("there is no meeting 42"))
-        #expect(group.isCleanFailure && group.stderr.contains("there is no group \"Nobody's\"") && group.stderr.contains("Tuesday peers"))
+        #expect(
+            group.isCleanFailure && group.stderr.contains("there is no group \"Nobody's\"")
+                && group.stderr.contains("Tuesday peers"))
         #expect(neither.isCleanFailure && both.isCleanFailure)
         #expect(try store.meeting(id: 1) != nil)
     }

@@ -24,8 +24,10 @@ struct PNGSummary {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let fields = String(decoding: data, as: UTF8.self).split(separator: " ").map(String.init)
-        guard process.terminationStatus == 0, fields.count == 4, let width = Int(fields[0]), let height = Int(fields[1]),
-            let colours = Int(fields[2]), let fraction = Double(fields[3].trimmingCharacters(in: .whitespacesAndNewlines))
+        guard process.terminationStatus == 0, fields.count == 4, let width = Int(fields[0]),
+            let height = Int(fields[1]),
+            let colours = Int(fields[2]),
+            let fraction = Double(fields[3].trimmingCharacters(in: .whitespacesAndNewlines))
         else {
             throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "not a PNG python3 can read"])
         }

@@ -38,7 +38,8 @@ enum PerPersonRecording {
 
     /// The demo's true speech: participant channel, start and end in seconds.
     static func truth() throws -> [(channel: Int, start: Double, end: Double)] {
-        let rttm = try String(contentsOf: DemoMeeting.resources.appendingPathComponent("demo-meeting.rttm"), encoding: .utf8)
+        let rttm = try String(
+            contentsOf: DemoMeeting.resources.appendingPathComponent("demo-meeting.rttm"), encoding: .utf8)
         return rttm.split(separator: "\n").compactMap { line in
             let fields = line.split(separator: " ")
             guard fields.count >= 8, let start = Double(fields[3]), let length = Double(fields[4]),

@@ -1,7 +1,7 @@
 import Foundation
 import MeetingStore
-import Testing
 import TestSupport
+import Testing
 
 /// `scripts/render-report`: an HTML report rendered by headless Chromium is a real picture,
 /// not a blank page. Runs when Chromium is installed, and always in CI (where a missing
@@ -44,6 +44,8 @@ import TestSupport
         let image = try PNGSummary(Data(contentsOf: png))
         #expect(image.width == 420 && image.height == 760)
         #expect(image.distinctColours >= 20, "only \(image.distinctColours) colours: a blank page?")
-        #expect(image.nonBackgroundFraction > 0.03, "\(image.nonBackgroundFraction) of the pixels differ from the background")
+        #expect(
+            image.nonBackgroundFraction > 0.03,
+            "\(image.nonBackgroundFraction) of the pixels differ from the background")
     }
 }

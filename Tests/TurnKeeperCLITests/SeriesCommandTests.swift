@@ -1,7 +1,7 @@
 import Foundation
 import MeetingStore
-import Testing
 import TestSupport
+import Testing
 
 /// `turnkeeper series report`, end to end: six meetings analysed with --group and
 /// --facilitator, one member arriving late, then the report in every format.
@@ -29,13 +29,17 @@ import TestSupport
         defer { cli.remove() }
         try Self.analyzeSix(cli)
 
-        let result = try cli.run("series", "report", "--group", "Tuesday peers", "--late-after", "35s", "--format", "json")
+        let result = try cli.run(
+            "series", "report", "--group", "Tuesday peers", "--late-after", "35s", "--format", "json")
 
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let meetings = try #require(object["meetings"] as? [[String: Any]])
         #expect(meetings.map { $0["facilitator"] as? String } == Self.facilitators)
-        #expect(meetings.allSatisfy { ($0["gini"] as? Double).map { $0 >= 0 && $0 < 1 } == true && $0["startedAt"] is String })
+        #expect(
+            meetings.allSatisfy {
+                ($0["gini"] as? Double).map { $0 >= 0 && $0 < 1 } == true && $0["startedAt"] is String
+            })
         let members = try #require(object["members"] as? [[String: Any]])
         #expect(members.map { $0["name"] as? String } == ["Ana", "Ben", "Caro", "Dev"])
         #expect(members.map { $0["timesLate"] as? Int } == [0, 0, 0, 2])
@@ -44,12 +48,16 @@ import TestSupport
         let review = try #require(object["review"] as? [String: Any])
         #expect(review["due"] as? Bool == true)
         let items = try #require(review["items"] as? [[String: Any]])
-        #expect(items.first { $0["topic"] as? String == "attendance" }?["finding"] as? String == "No: Dev arrived late twice.")
+        #expect(
+            items.first { $0["topic"] as? String == "attendance" }?["finding"] as? String
+                == "No: Dev arrived late twice.")
 
         // Every format, plain and anonymized (the same six meetings: analysing is the slow part).
         for format in ["text", "markdown", "csv", "html"] {
-            let plain = try cli.run("series", "report", "--group", "Tuesday peers", "--format", format, "--late-after", "35s")
-            let anonymous = try cli.run("series", "report", "--group", "Tuesday peers", "--format", format, "--anonymize")
+            let plain = try cli.run(
+                "series", "report", "--group", "Tuesday peers", "--format", format, "--late-after", "35s")
+            let anonymous = try cli.run(
+                "series", "report", "--group", "Tuesday peers", "--format", format, "--anonymize")
             #expect(plain.status == 0 && anonymous.status == 0, "\(plain.stderr)\(anonymous.stderr)")
             #expect(plain.stdout.contains("Dev"))
             for name in ["Ana", "Ben", "Caro", "Dev", "Tuesday", "early.wav"] {
@@ -65,7 +73,8 @@ import TestSupport
     @Test func unknownGroupAndBadOptionsFailCleanly() throws {
         let cli = try CLIFixture()
         defer { cli.remove() }
-        let analyze = try cli.run("analyze", DemoMeeting.wav.path, "--participants", "Ana,Ben,Caro,Dev", "--group", "Book club", "--quiet")
+        let analyze = try cli.run(
+            "analyze", DemoMeeting.wav.path, "--participants", "Ana,Ben,Caro,Dev", "--group", "Book club", "--quiet")
         #expect(analyze.status == 0, "\(analyze.stderr)")
 
         let unknown = try cli.run("series", "report", "--group", "Tuesday peers")
