@@ -27,7 +27,8 @@ struct SeriesReportCommand: ParsableCommand {
             speech and no arrival), times late and mean share. Who facilitated each meeting, \
             and who should next: the member who has facilitated least recently. And the \
             review a group holds after its first run of meetings: is time balanced, does \
-            everyone attend and arrive on time, has the group moved toward equal time.
+            everyone attend and arrive on time, has the group moved toward equal time. \
+            With --last, the review covers the first of the meetings shown.
 
             Examples:
               turnkeeper series report --group "Tuesday peers"
