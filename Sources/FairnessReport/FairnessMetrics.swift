@@ -163,8 +163,11 @@ public struct FairnessMetrics: Sendable, Codable, Equatable {
     }
 
     /// Open floor with one shared microphone: nothing tells voices apart, so speech belongs
-    /// to the room and per-person numbers mean nothing.
+    /// to the room and per-person numbers mean nothing. A plan may leave channels implicit
+    /// (channel i is participant i's), so speech credited to a person also counts as proof of
+    /// one microphone each.
     static func isRoomOnly(_ log: MeetingLog) -> Bool {
         log.mode == .open && log.participants.allSatisfy { $0.channel == nil }
+            && !log.segments.contains { $0.participant != nil }
     }
 }

@@ -50,7 +50,7 @@ struct SeriesReportCommand: ParsableCommand {
         name: .customLong("late-after"),
         parsing: .unconditional,
         help: ArgumentHelp(
-            "Arriving later than this after the start counts as late, e.g. 5m or 90s.", valueName: "duration"),
+            "Arriving later than this after the start counts as late, e.g. 5m or 90s (default 5m).", valueName: "duration"),
         transform: parseDuration)
     var lateAfter: Double = 300
 

@@ -172,3 +172,20 @@ import Testing
         #expect(!FairnessMetrics(MeetingFixtures.openFloorOneMic()).sentences.contains { $0.contains("monologue") })
     }
 }
+
+/// Which meetings have per-person shares.
+@Suite struct FairnessMetricsRoomOnlyTests {
+    @Test func openFloorWithImplicitChannelsStillHasPerPersonShares() {
+        // `analyze` on a multichannel file without --channel-map leaves channels implicit
+        // (channel i is participant i's), but the speech is credited to people.
+        var log = MeetingFixtures.openFloorLapel()
+        log.plan.participants = log.participants.map { Participant(name: $0.name) }
+
+        let metrics = FairnessMetrics(log)
+
+        #expect(metrics.meeting.perPersonShares)
+        #expect(metrics.participants.map(\.speakingSeconds) == [40, 34, 42])
+        #expect(!metrics.sentences.contains { $0.contains("room as a whole") })
+        #expect(!FairnessMetrics(MeetingFixtures.openFloorOneMic()).meeting.perPersonShares)
+    }
+}

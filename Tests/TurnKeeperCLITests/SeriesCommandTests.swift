@@ -44,6 +44,10 @@ import Testing
         #expect(members.map { $0["name"] as? String } == ["Ana", "Ben", "Caro", "Dev"])
         #expect(members.map { $0["timesLate"] as? Int } == [0, 0, 0, 2])
         #expect(members.map { $0["meetingsAttended"] as? Int } == [6, 6, 6, 6])
+        // One microphone each: every meeting has per-person shares, Caro speaking least.
+        #expect(meetings.allSatisfy { $0["perPersonShares"] as? Bool == true })
+        let shares = members.compactMap { $0["meanShare"] as? Double }
+        #expect(shares.count == 4 && shares.allSatisfy { $0 > 0.03 } && shares.min() == shares[2])
         #expect(object["nextFacilitator"] as? String == "Dev")
         let review = try #require(object["review"] as? [String: Any])
         #expect(review["due"] as? Bool == true)
