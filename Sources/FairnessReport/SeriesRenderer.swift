@@ -78,8 +78,8 @@ public enum SeriesRenderer {
     static func span(_ series: SeriesMetrics) -> String {
         guard let first = series.meetings.first, let last = series.meetings.last else { return "no meetings yet" }
         let count = "\(series.meetings.count) meeting\(series.meetings.count == 1 ? "" : "s")"
-        return first.startedAt == last.startedAt
-            ? "\(count), \(day(first.startedAt))" : "\(count), \(day(first.startedAt)) to \(day(last.startedAt))"
+        let (from, to) = (day(first.startedAt), day(last.startedAt))
+        return from == to ? "\(count), \(from)" : "\(count), \(from) to \(to)"
     }
 
     /// "Review after the first 6 meetings" or "Review (due after 6 meetings; 4 so far)".
