@@ -56,6 +56,7 @@ struct ProfilesCommand: ParsableCommand {
             guard let f1 = scores["\(setup).tuned.mean.f1"] else { continue }
             var text = "\(setup) F1 \(format(f1))"
             if let held = scores["\(setup).heldOut.mean.f1"] { text += " (held out \(format(held)))" }
+            if setup == "room", let ami = scores["room.amiClips.mean.f1"] { text += ", AMI clips \(format(ami))" }
             if let fa = scores["\(setup).tuned.mean.falseAlarm"] {
                 text += ", false alarm \(String(format: "%.0f%%", 100 * fa))"
             }
