@@ -95,7 +95,7 @@ public final class ControlSocketServer: Sendable {
                 close(client)
             }
             do {
-                inbox.post(try ControlCommand(parsing: line), reply: reply)
+                inbox.post(try FacilitatorCommand(parsing: line), reply: reply)
             } catch {
                 reply("error \(error.description)")
             }

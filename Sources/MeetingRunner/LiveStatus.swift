@@ -54,7 +54,7 @@ public enum LiveUpdate: Sendable {
     /// The state of the meeting, at each tick (for redrawing a view).
     case status(LiveStatus)
     /// A facilitator's command was applied; `reply` is the answer line.
-    case control(ControlCommand, reply: String)
+    case control(FacilitatorCommand, reply: String)
     /// A batch reached the database (`batches` so far).
     case flushed(batches: Int)
 }

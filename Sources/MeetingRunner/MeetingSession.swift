@@ -60,7 +60,7 @@ struct MeetingSession {
     }
 
     /// Applies a facilitator's command at the current audio position; returns the reply line.
-    mutating func apply(_ command: ControlCommand, observe: (TrackerOutput) -> Void) -> String {
+    mutating func apply(_ command: FacilitatorCommand, observe: (TrackerOutput) -> Void) -> String {
         var outputs: [TrackerOutput] = []
         defer { for output in outputs { record(output, observe: observe) } }
         let isRounds = tracker.plan.mode == .rounds

@@ -14,7 +14,8 @@ struct TurnKeeper: ParsableCommand {
             """,
         subcommands: [
             AnalyzeCommand.self, ReportCommand.self, MeetingsCommand.self, DemoCommand.self,
-            ProfilesCommand.self,
+            ProfilesCommand.self, RecordCommand.self, FacilitateCommand.self, ControlCommand.self,
+            GroupCommand.self,
         ]
     )
 }

@@ -6,7 +6,7 @@ import Synchronization
 /// The line protocol over the control socket is the command's `text`: `next`, `pause`,
 /// `resume`, `extend 2m`, `arrive Ana`, `arrive`, `end`, `status`. The meeting answers with one
 /// line: `ok …` or `error …`.
-public enum ControlCommand: Sendable, Equatable {
+public enum FacilitatorCommand: Sendable, Equatable {
     /// End the current slot now and start the next (rounds).
     case next
     case pause
@@ -97,7 +97,7 @@ public enum ControlError: Error, Sendable, Equatable, CustomStringConvertible {
 public final class ControlInbox: Sendable {
     /// A command and where its one-line answer goes (called once, on the consumer thread).
     public struct Pending: Sendable {
-        public var command: ControlCommand
+        public var command: FacilitatorCommand
         public var reply: @Sendable (String) -> Void
     }
 
@@ -106,7 +106,7 @@ public final class ControlInbox: Sendable {
     public init() {}
 
     /// Queues `command`; `reply` receives the meeting's answer line (`ok …` / `error …`).
-    public func post(_ command: ControlCommand, reply: @escaping @Sendable (String) -> Void = { _ in }) {
+    public func post(_ command: FacilitatorCommand, reply: @escaping @Sendable (String) -> Void = { _ in }) {
         pending.withLock { $0.append(Pending(command: command, reply: reply)) }
     }
 
