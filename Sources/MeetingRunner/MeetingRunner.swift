@@ -11,7 +11,7 @@ import VoiceActivity
 /// Offline it reads as fast as the source gives audio; a live source paces it. Either way
 /// time is the audio's: the tracker's timers run on sample frames, so an offline run of a
 /// recording decides exactly what the live meeting would have.
-public struct MeetingRunner {
+public struct MeetingRunner: Sendable {
     public let setup: MeetingSetup
     let store: MeetingStore
     let logger: Logger

@@ -41,3 +41,10 @@ public final class PacedSource: AudioSource {
         return got
     }
 }
+
+extension PacedSource: DeviceFaultReporting {
+    /// The wrapped source's faults, if it reports any.
+    public func drainDeviceFaults() -> [DeviceFault] {
+        (inner as? any DeviceFaultReporting)?.drainDeviceFaults() ?? []
+    }
+}
