@@ -79,6 +79,12 @@ extension GroupFile {
 private struct FieldReader {
     let file: String
 
+    /// JSON `true`/`false` (Foundation hands them out as a boolean NSNumber, which also
+    /// converts to Bool from 0 and 1, so the type is what tells them apart).
+    func isBoolean(_ value: Any) -> Bool {
+        String(describing: type(of: value)).contains("Bool")
+    }
+
     func fail(_ field: String, _ problem: String) -> GroupFileError {
         .field(file: file, field: field, problem: problem)
     }
@@ -96,7 +102,7 @@ private struct FieldReader {
 
     func integer(_ value: Any?, _ field: String, range: ClosedRange<Int>) throws(GroupFileError) -> Int? {
         guard let value, !(value is NSNull) else { return nil }
-        guard !(value is Bool), let number = value as? NSNumber, number.doubleValue == number.doubleValue.rounded(),
+        guard !isBoolean(value), let number = value as? NSNumber, number.doubleValue == number.doubleValue.rounded(),
             range.contains(number.intValue)
         else {
             throw fail(field, "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
@@ -113,7 +119,7 @@ private struct FieldReader {
                 throw fail(field, "is not a duration: \(error.reason)")
             }
         }
-        if let number = value as? NSNumber, !(value is Bool), number.doubleValue >= 0 {
+        if let number = value as? NSNumber, !isBoolean(value), number.doubleValue >= 0 {
             return number.doubleValue
         }
         throw fail(field, "must be a duration like \"90s\", \"5m\" or \"1h30m\"")
@@ -194,14 +200,14 @@ private struct FieldReader {
         var chimes = GroupFile.Chimes()
         for key in ["enabled", "crossTalk"] {
             guard let raw = entry[key] else { continue }
-            guard let flag = raw as? Bool else {
+            guard isBoolean(raw), let flag = raw as? Bool else {
                 throw fail("chimes.\(key)", "must be true or false")
             }
             if key == "enabled" { chimes.enabled = flag } else { chimes.crossTalk = flag }
         }
         chimes.device = try string(entry["device"], "chimes.device") ?? chimes.device
         if let raw = entry["volume"] {
-            guard let number = raw as? NSNumber, !(raw is Bool), (0...1).contains(number.doubleValue) else {
+            guard let number = raw as? NSNumber, !isBoolean(raw), (0...1).contains(number.doubleValue) else {
                 throw fail("chimes.volume", "must be a number from 0 (silent) to 1 (full)")
             }
             chimes.volume = number.doubleValue

@@ -15,7 +15,7 @@ struct TurnKeeper: ParsableCommand {
         subcommands: [
             AnalyzeCommand.self, ReportCommand.self, MeetingsCommand.self, DemoCommand.self,
             ProfilesCommand.self, RecordCommand.self, FacilitateCommand.self, ControlCommand.self,
-            GroupCommand.self,
+            GroupCommand.self, CalibrateCommand.self,
         ]
     )
 }
