@@ -9,9 +9,10 @@ import MeetingRunner
 /// posts the commands: `n` next, `p` pause/resume, `e` extend by a minute, `a` arrival of the
 /// next person not yet here, `q` end.
 ///
-/// On a terminal, keys act at once (no Enter; the terminal's mode is restored by `restore`).
-/// With stdin a pipe, characters are read as they come; with stdin closed or `/dev/null` the
-/// reader simply stops, and the meeting goes on.
+/// Keys are read only when stdin is a terminal (a keyboard or keypad, directly or through
+/// systemd's `StandardInput=tty`), and act at once (no Enter; `restore` puts the terminal's
+/// mode back). Stdin that is a file, a pipe, closed or `/dev/null` is left alone: its bytes are
+/// not keys, and the meeting goes on without them.
 final class KeyReader: @unchecked Sendable {
     private var saved = termios()
     private let isTerminal: Bool
@@ -19,7 +20,8 @@ final class KeyReader: @unchecked Sendable {
 
     init(inbox: ControlInbox) {
         isTerminal = isatty(STDIN_FILENO) == 1
-        if isTerminal, tcgetattr(STDIN_FILENO, &saved) == 0 {
+        guard isTerminal else { return }
+        if tcgetattr(STDIN_FILENO, &saved) == 0 {
             var raw = saved
             raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
             tcsetattr(STDIN_FILENO, TCSANOW, &raw)
