@@ -59,3 +59,49 @@ func latestMeeting(in path: URL) throws -> MeetingLog? {
     let store = try MeetingStore.openFile(at: path.path)
     return try store.latestMeetingID().flatMap { try store.meeting(id: $0) }
 }
+
+/// Runs `path arguments…` with `environment` added, stdin from /dev/null and the outputs in
+/// files, waiting up to `seconds`; returns the exit status (or -1 if it had to be killed).
+func spawnAndWait(
+    _ path: String, _ arguments: [String], environment: [String: String], stdout: String, stderr: String,
+    seconds: Double
+) throws -> Int32 {
+    let merged = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    let argv = ([path] + arguments).map { strdup($0) } + [nil]
+    let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer {
+        argv.forEach { free($0) }
+        envp.forEach { free($0) }
+    }
+    // The child starts with no signals blocked or ignored, whatever the test runner did.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var none = sigset_t()
+    var all = sigset_t()
+    sigemptyset(&none)
+    sigfillset(&all)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    posix_spawnattr_setsigdefault(&attributes, &all)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+    guard spawned == 0 else {
+        throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "cannot run \(path): \(String(cString: strerror(spawned)))"])
+    }
+    let deadline = Date().addingTimeInterval(seconds)
+    var status: Int32 = 0
+    while Date() < deadline {
+        if waitpid(pid, &status, WNOHANG) == pid { return (status >> 8) & 0xff }
+        Thread.sleep(forTimeInterval: 0.05)
+    }
+    kill(pid, SIGKILL)
+    _ = waitpid(pid, &status, 0)
+    return -1
+}

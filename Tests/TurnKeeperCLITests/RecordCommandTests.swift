@@ -28,22 +28,21 @@ import TestSupport
         let cli = try CLIFixture()
         defer { cli.remove() }
         let script = Self.repoRoot.appendingPathComponent("scripts/capture-record-view")
-        let process = Process()
-        process.executableURL = script
-        process.arguments = [
+        let arguments = [
             "--wait", "3", "--size", "90x24", "--", "--replay", DemoMeeting.wav.path, "--participants",
             "Ana,Ben,Caro,Dev", "--slot", "13s", "--socket", cli.file("tk.sock").path, "--no-chimes",
         ]
-        process.environment = ProcessInfo.processInfo.environment.merging(cli.runner.environment) { $1 }
-            .merging(["TURNKEEPER": cli.runner.executable.path]) { $1 }
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let screen = String(decoding: data, as: UTF8.self)
+        let outURL = cli.file("screen.txt")
+        let errURL = cli.file("script.err")
+        let environment = cli.runner.environment.merging(["TURNKEEPER": cli.runner.executable.path]) { $1 }
+        // posix_spawn and waitpid rather than Process: the script leaves a tmux server behind
+        // for a moment, and Foundation's child monitor on Linux can miss the script's exit.
+        let status = try spawnAndWait(
+            script.path, arguments, environment: environment, stdout: outURL.path, stderr: errURL.path, seconds: 40)
+        let screen = try String(contentsOf: outURL, encoding: .utf8)
+        let errors = try String(contentsOf: errURL, encoding: .utf8)
         // Then the captured screen shows the view, and q ended the meeting cleanly
-        #expect(process.terminationStatus == 0, "\(screen)")
+        #expect(status == 0, "\(screen)\n\(errors)")
         #expect(screen.contains("TurnKeeper — rounds — 0:0"))
         #expect(screen.contains("Turn: Ana   used 0:0"))
         #expect(screen.contains("left 0:1"))
