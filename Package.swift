@@ -34,6 +34,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "FairnessReport", dependencies: ["Facilitation"], swiftSettings: strict),
+        .target(name: "SpeechScoring", swiftSettings: strict),
         .target(
             name: "MeetingRunner",
             dependencies: [
@@ -51,7 +52,7 @@ let package = Package(
             name: "turnkeeper",
             dependencies: [
                 "AudioIO", "VoiceActivity", "Facilitation", "MeetingStore", "FairnessReport",
-                "MeetingRunner",
+                "MeetingRunner", "SpeechScoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -63,6 +64,7 @@ let package = Package(
         .testTarget(name: "FacilitationTests", dependencies: ["Facilitation", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "MeetingStoreTests", dependencies: ["MeetingStore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "FairnessReportTests", dependencies: ["FairnessReport", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "SpeechScoringTests", dependencies: ["SpeechScoring"], swiftSettings: strict),
         .testTarget(name: "MeetingRunnerTests", dependencies: ["MeetingRunner", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "TurnKeeperCLITests", dependencies: ["TestSupport"], swiftSettings: strict),
     ]

@@ -10,6 +10,8 @@ struct SlotState: Sendable {
     var warned = false
     /// The owner is speaking past the planned end; the slot ends when they stop.
     var overrunning = false
+    /// While overrunning: where the owner's speech last ended (-1 while they are speaking).
+    var ownerQuietSince: Int64 = -1
     var paused = false
 
     func owner(participantCount: Int) -> Int? { index < participantCount ? index : nil }
@@ -23,6 +25,7 @@ struct SlotState: Sendable {
         // A warning that does not fit in the slot is not given.
         warned = warning <= 0 || warning >= length
         overrunning = false
+        ownerQuietSince = -1
     }
 }
 
@@ -30,7 +33,9 @@ extension TurnTracker {
     /// Runs the rounds timers up to frame `t`: warning, end of slot, overrun.
     ///
     /// A slot whose owner is still speaking at its planned end is not cut off: an overrun is
-    /// flagged and the slot runs on until the owner stops (at most one more slot length).
+    /// flagged and the slot runs on until the owner stops — a pause of ``handOverPause``, not
+    /// a breath between sentences — and ends where their speech ended (at most one more slot
+    /// length).
     /// The schedule does not slip: the next slot keeps its planned end, so an overrun is time
     /// taken from the next person, as it is in the room.
     mutating func advanceRounds(
@@ -54,11 +59,24 @@ extension TurnTracker {
             emit(.event(FacilitationEvent(kind: .overrun, start: slot.plannedEnd, participants: [owner])))
             return
         }
-        if slot.overrunning && ownerSpeaking && t < slot.plannedEnd + slotFrames {
-            return
+        var end = t
+        if slot.overrunning && t < slot.plannedEnd + slotFrames {
+            if ownerSpeaking {
+                slot.ownerQuietSince = -1
+                return
+            }
+            if slot.ownerQuietSince < 0 { slot.ownerQuietSince = t }
+            if t - slot.ownerQuietSince < handOverPauseFrames { return }
+            end = slot.ownerQuietSince
         }
-        nextSlot(at: t, plannedEnd: slot.plannedEnd + slotFrames, emit: emit)
+        nextSlot(at: end, plannedEnd: slot.plannedEnd + slotFrames, emit: emit)
     }
+
+    /// How long an overrunning owner must be quiet before the slot passes on: longer than a
+    /// breath between sentences.
+    public static let handOverPause: Double = 1.0
+
+    var handOverPauseFrames: Int64 { Int64(Self.handOverPause * Double(sampleRate)) }
 
     /// Whether `participant` is heard in this frame: on their own channel, or (one shared
     /// microphone) anyone speaking at all.

@@ -2,27 +2,75 @@ import Foundation
 
 /// A tuned parameter set for the detector, loaded from `Models/NAME.json`.
 ///
-/// PLACEHOLDER (skeleton): the detector work defines the parameters; `name`, `description`
-/// and the loading API stay.
+/// One profile serves both setups: `room` drives detection when there is one channel (a
+/// microphone on the table), `closeTalk` when there are several (one microphone per person),
+/// where `arbiter` also rejects bleed between channels. Unknown keys in the JSON are ignored;
+/// `description`, `tunedOn` and `scores` may be left out; every parameter must be present.
 public struct DetectorProfile: Codable, Sendable, Equatable {
     public var name: String
     public var description: String
+    /// The recordings the parameters were tuned on (file ids of the evaluation corpus).
+    public var tunedOn: [String]
+    /// Measured quality, e.g. `"sample.f1"` or `"m04.maxSpeakerError"`; for information only.
+    public var scores: [String: Double]
+    /// Detection on a single room microphone.
+    public var room: DetectionParameters
+    /// Detection on each channel when every person has their own microphone.
+    public var closeTalk: DetectionParameters
+    /// Cross-channel bleed rejection, used with more than one channel.
+    public var arbiter: ArbiterParameters
 
-    public init(name: String, description: String) {
+    public init(
+        name: String, description: String, tunedOn: [String] = [], scores: [String: Double] = [:],
+        room: DetectionParameters, closeTalk: DetectionParameters, arbiter: ArbiterParameters
+    ) {
         self.name = name
         self.description = description
+        self.tunedOn = tunedOn
+        self.scores = scores
+        self.room = room
+        self.closeTalk = closeTalk
+        self.arbiter = arbiter
     }
 
-    /// The built-in fallback, used by tests and when no profile file is found.
-    public static let builtIn = DetectorProfile(name: "default", description: "built-in defaults")
+    private enum CodingKeys: String, CodingKey {
+        case name, description, tunedOn, scores, room, closeTalk, arbiter
+    }
 
-    /// Decodes a profile from JSON bytes.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        description = try c.decodeIfPresent(String.self, forKey: .description) ?? ""
+        tunedOn = try c.decodeIfPresent([String].self, forKey: .tunedOn) ?? []
+        scores = try c.decodeIfPresent([String: Double].self, forKey: .scores) ?? [:]
+        room = try c.decode(DetectionParameters.self, forKey: .room)
+        closeTalk = try c.decode(DetectionParameters.self, forKey: .closeTalk)
+        arbiter = try c.decode(ArbiterParameters.self, forKey: .arbiter)
+    }
+
+    /// The parameters that apply to a stream with `channelCount` channels.
+    public func detection(forChannelCount channelCount: Int) -> DetectionParameters {
+        channelCount > 1 ? closeTalk : room
+    }
+
+    /// Decodes a profile from JSON bytes; `source` names the bytes in error messages.
     public static func decode(_ data: Data, source: String) throws(DetectorError) -> DetectorProfile {
+        let profile: DetectorProfile
         do {
-            return try JSONDecoder().decode(DetectorProfile.self, from: data)
+            profile = try JSONDecoder().decode(DetectorProfile.self, from: data)
+        } catch let DecodingError.keyNotFound(key, context) {
+            let path = (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")
+            throw .profileUnreadable(source, reason: "the key '\(path)' is missing")
+        } catch let DecodingError.typeMismatch(_, context) {
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw .profileUnreadable(source, reason: "'\(path)' has the wrong type")
         } catch {
-            throw .profileUnreadable(source, reason: "\(error)")
+            throw .profileUnreadable(source, reason: "not valid JSON (\(error.localizedDescription))")
         }
+        if let problem = profile.room.problem ?? profile.closeTalk.problem ?? profile.arbiter.problem {
+            throw .profileUnreadable(source, reason: problem)
+        }
+        return profile
     }
 
     /// Loads a profile by name (looked up as `NAME.json` in `searchDirectories`, in order) or
@@ -39,5 +87,76 @@ public struct DetectorProfile: Codable, Sendable, Equatable {
             return try decode(data, source: url.path)
         }
         throw .profileNotFound(nameOrPath)
+    }
+}
+
+/// Per-channel detection: floor tracking, thresholds, and how runs of speech are shaped.
+///
+/// Levels are in dB above the channel's noise floor, averaged over four sub-bands.
+public struct DetectionParameters: Codable, Sendable, Equatable {
+    /// High-pass corner of the lowest sub-band (Hz): hum and rumble below it are ignored.
+    public var lowCutHz: Double
+    /// The floor is the minimum level over this window (s)…
+    public var floorWindowSeconds: Double
+    /// …but rises no faster than this (dB/s), so it cannot climb onto long speech.
+    public var floorRiseDBPerSecond: Double
+    /// Speech starts above this score (dB above floor), whatever the recent speech level.
+    public var onThresholdDB: Double
+    /// Speech continues while the score stays above this (dB).
+    public var offThresholdDB: Double
+    /// Which quantile of the recent score the speech level follows (0.5–0.99).
+    public var levelQuantile: Double
+    /// How fast the speech level follows the score (dB per 10 ms step).
+    public var levelStepDB: Double
+    /// The on threshold is at least this fraction of the speech level.
+    public var onFractionOfLevel: Double
+    /// The off threshold is at least this fraction of the speech level.
+    public var offFractionOfLevel: Double
+    /// Runs shorter than this (s) are dropped (clicks, knocks).
+    public var minSpeechSeconds: Double
+    /// Confirmed runs start this much earlier (s), to catch soft onsets.
+    public var preRollSeconds: Double
+    /// A pause this short (s) between two runs is filled, once the second run is confirmed.
+    public var bridgeSeconds: Double
+    /// Speech is held this long (s) after the score falls, for soft word endings.
+    public var hangoverSeconds: Double
+
+    /// What is wrong with the values, for a person editing the file; nil when usable.
+    var problem: String? {
+        if !(20...1000).contains(lowCutHz) { return "lowCutHz must be 20 to 1000 Hz" }
+        if !(0.1...10).contains(floorWindowSeconds) { return "floorWindowSeconds must be 0.1 to 10" }
+        if !(floorRiseDBPerSecond > 0) { return "floorRiseDBPerSecond must be positive" }
+        if !(offThresholdDB <= onThresholdDB) { return "offThresholdDB must not exceed onThresholdDB" }
+        if !(0.5...0.99).contains(levelQuantile) { return "levelQuantile must be 0.5 to 0.99" }
+        if !(levelStepDB > 0) { return "levelStepDB must be positive" }
+        if !(0...0.2).contains(minSpeechSeconds) { return "minSpeechSeconds must be 0 to 0.2 s" }
+        if !(0...0.1).contains(preRollSeconds) { return "preRollSeconds must be 0 to 0.1 s" }
+        if !(0...2).contains(hangoverSeconds) { return "hangoverSeconds must be 0 to 2 s" }
+        if !(bridgeSeconds >= 0) || minSpeechSeconds + preRollSeconds + bridgeSeconds > 0.305 {
+            return "minSpeechSeconds + preRollSeconds + bridgeSeconds must be 0 to 0.3 s (the look-ahead)"
+        }
+        return nil
+    }
+}
+
+/// Bleed rejection across channels, one microphone per person.
+///
+/// Each band of a channel is compared with the bleed the other channels predict: their recent
+/// peak level above their own floor, decaying to cover reverberation, plus `bleedGainDB`.
+public struct ArbiterParameters: Codable, Sendable, Equatable {
+    /// Upper bound on how loud one person's voice arrives in another's microphone (dB).
+    public var bleedGainDB: Double
+    /// How fast the held peak of the other channels decays (dB/s).
+    public var peakDecayDBPerSecond: Double
+    /// A channel becomes its owner's speech when it beats the prediction by this much (dB).
+    public var onMarginDB: Double
+    /// …and stays so while it beats it by this much (dB).
+    public var offMarginDB: Double
+
+    var problem: String? {
+        if !(-40...0).contains(bleedGainDB) { return "bleedGainDB must be -40 to 0 dB" }
+        if !(peakDecayDBPerSecond > 0) { return "peakDecayDBPerSecond must be positive" }
+        if !(offMarginDB <= onMarginDB) { return "offMarginDB must not exceed onMarginDB" }
+        return nil
     }
 }

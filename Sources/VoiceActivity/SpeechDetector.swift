@@ -1,16 +1,35 @@
 /// Finds speech in interleaved audio, one block at a time, for one or more channels.
 ///
-/// PLACEHOLDER (skeleton): a naive energy threshold so the pipeline compiles end to end.
-/// The detector work replaces the body; the public API stays.
+/// Per channel: four speech sub-bands from a half-band filter tree (`SubBandFilterBank`),
+/// 30 ms frame levels every 10 ms hop, an adaptive noise floor and speech level
+/// (`ChannelTracker`), on/off hysteresis. With more than one channel, `BleedArbiter` keeps
+/// only the channels whose owner is speaking. `RunShaper` then drops runs shorter than the
+/// minimum, adds pre-roll, bridges short pauses and adds a hangover. Decisions come out
+/// `decisionDelay` hops late (at most about 300 ms), with true timestamps; `finish` flushes
+/// the rest.
+///
+/// Speech that starts with the audio is found once the first pause has shown the floor (the
+/// floor needs no silence at the start, but the first moments before any pause may be missed).
+///
+/// Everything is allocated in `init`; `process` allocates nothing and reads the wall clock
+/// never: time is the count of sample frames fed. The result does not depend on block size.
 public struct SpeechDetector: Sendable {
     public let channelCount: Int
     public let sampleRate: Int
     public let profile: DetectorProfile
     /// Sample frames per decision (10 ms).
     public let hopLength: Int
-    private var position: Int64 = 0
-    private var pending: Int = 0
-    private var energy: [Float]
+    private var banks: [SubBandFilterBank]
+    /// Work space for the filter banks, one hop long (swapped out while in use: no copy).
+    private var scratch: [Float]
+    private var trackers: [ChannelTracker]
+    private let settings: TrackerSettings
+    private var arbiter: BleedArbiter
+    private var shaper: RunShaper
+    /// Sample frames fed into the hop being filled.
+    private var pending = 0
+    /// Sample frames in the last hop (shorter than `hopLength` only after `finish`).
+    private var lastHopLength: Int
 
     public init(channelCount: Int, sampleRate: Int, profile: DetectorProfile) throws(DetectorError) {
         guard channelCount >= 1, channelCount <= 64 else { throw .unsupportedChannelCount(channelCount) }
@@ -18,61 +37,94 @@ public struct SpeechDetector: Sendable {
         self.channelCount = channelCount
         self.sampleRate = sampleRate
         self.profile = profile
-        self.hopLength = sampleRate / 100
-        self.energy = Array(repeating: 0, count: channelCount)
+        hopLength = sampleRate / 100
+        lastHopLength = hopLength
+        let hopSeconds = Double(hopLength) / Double(sampleRate)
+        let p = profile.detection(forChannelCount: channelCount)
+        banks = Array(
+            repeating: SubBandFilterBank(sampleRate: sampleRate, lowCutHz: p.lowCutHz),
+            count: channelCount)
+        scratch = Array(repeating: 0, count: 2 * hopLength + 4)
+        trackers = Array(repeating: ChannelTracker(), count: channelCount)
+        settings = TrackerSettings(p, hopSeconds: hopSeconds)
+        arbiter = BleedArbiter(
+            channelCount: channelCount, parameters: profile.arbiter, hopSeconds: hopSeconds)
+        func hops(_ seconds: Double) -> Int { Int((seconds / hopSeconds).rounded()) }
+        shaper = RunShaper(
+            channelCount: channelCount, minimumHops: hops(p.minSpeechSeconds),
+            preRollHops: hops(p.preRollSeconds), bridgeHops: hops(p.bridgeSeconds),
+            hangoverHops: hops(p.hangoverSeconds))
     }
+
+    /// How many hops a decision is held back before it is emitted.
+    public var decisionDelay: Int { shaper.delay }
 
     /// Feeds `frameCount` interleaved frames (`frameCount * channelCount` samples in -1...1)
     /// and calls `emit` for each decision that became final. Allocates nothing.
     public mutating func process(
         _ samples: UnsafeBufferPointer<Float>, frameCount: Int, emit: (ActivityFrame) -> Void
     ) {
-        for f in 0..<frameCount {
+        let frames = min(frameCount, samples.count / channelCount)
+        guard frames > 0, let base = samples.baseAddress else { return }
+        var buffer: [Float] = []
+        swap(&buffer, &scratch)
+        buffer.withUnsafeMutableBufferPointer { scratchBuffer in
+            guard let scratchBase = scratchBuffer.baseAddress else { return }
+            feed(base, frameCount: frames, scratch: scratchBase, emit: emit)
+        }
+        swap(&buffer, &scratch)
+    }
+
+    private mutating func feed(
+        _ base: UnsafePointer<Float>, frameCount frames: Int, scratch: UnsafeMutablePointer<Float>,
+        emit: (ActivityFrame) -> Void
+    ) {
+        var done = 0
+        while done < frames {
+            let n = min(frames - done, hopLength - pending)
             for c in 0..<channelCount {
-                let s = samples[f * channelCount + c]
-                energy[c] += s * s
+                banks[c].process(
+                    base + done * channelCount + c, stride: channelCount, count: n, scratch: scratch)
             }
-            pending += 1
+            done += n
+            pending += n
             if pending == hopLength {
-                var set = ChannelSet()
-                for c in 0..<channelCount where energy[c] / Float(hopLength) > 1e-4 {
-                    set.insert(channel: c)
-                }
-                emit(ActivityFrame(start: position, length: hopLength, speaking: set))
-                position += Int64(hopLength)
+                decideHop(sampleCount: hopLength)
                 pending = 0
-                for c in 0..<channelCount { energy[c] = 0 }
+                while let mask = shaper.release(flush: false) {
+                    emit(Self.frame(mask, hop: shaper.released - 1, hopLength: hopLength, length: hopLength))
+                }
             }
         }
     }
 
-    /// Flushes decisions still held back at the end of the audio.
+    /// Flushes decisions still held back at the end of the audio, including a last short hop.
     public mutating func finish(emit: (ActivityFrame) -> Void) {
         if pending > 0 {
-            emit(ActivityFrame(start: position, length: pending, speaking: []))
-            position += Int64(pending)
+            decideHop(sampleCount: pending)
+            lastHopLength = pending
             pending = 0
         }
-    }
-}
-
-/// What can go wrong setting up detection.
-public enum DetectorError: Error, Sendable, Equatable, CustomStringConvertible {
-    case unsupportedChannelCount(Int)
-    case unsupportedSampleRate(Int)
-    case profileNotFound(String)
-    case profileUnreadable(String, reason: String)
-
-    public var description: String {
-        switch self {
-        case .unsupportedChannelCount(let n):
-            return "cannot detect speech on \(n) channels; 1 to 64 are supported"
-        case .unsupportedSampleRate(let r):
-            return "cannot detect speech at \(r) Hz; 8000 to 192000 Hz are supported"
-        case .profileNotFound(let name):
-            return "detector profile '\(name)' not found; `turnkeeper profiles` lists the installed ones, or give a path to a .json file"
-        case .profileUnreadable(let path, let reason):
-            return "detector profile \(path) is not usable: \(reason)"
+        while let mask = shaper.release(flush: true) {
+            let isLast = shaper.released == shaper.pushed
+            let length = isLast ? lastHopLength : hopLength
+            emit(Self.frame(mask, hop: shaper.released - 1, hopLength: hopLength, length: length))
         }
+        lastHopLength = hopLength
+    }
+
+    private static func frame(_ mask: UInt64, hop: Int64, hopLength: Int, length: Int) -> ActivityFrame {
+        ActivityFrame(start: hop * Int64(hopLength), length: length, speaking: ChannelSet(rawValue: mask))
+    }
+
+    private mutating func decideHop(sampleCount: Int) {
+        var raw: UInt64 = 0
+        for c in 0..<channelCount {
+            let power = banks[c].takeEnergies(sampleCount: sampleCount)
+            trackers[c].update(bandPower: power, settings: settings)
+            if trackers[c].active { raw |= 1 << UInt64(c) }
+        }
+        if channelCount > 1 { raw &= arbiter.update(trackers: trackers) }
+        shaper.push(raw: raw)
     }
 }

@@ -41,14 +41,14 @@ import VoiceActivity
     @Test func ownerSpeakingPastTheSlotOverrunsIntoTheNextSlot() throws {
         // Given Ana still speaking 3 s past her 30 s slot
         let plan = MeetingPlan(mode: .rounds, participants: people("Ana", "Ben"), slotLength: 30)
-        let s = script.speaking(0, from: 10, to: 33).speaking(0, from: 35, to: 40)
+        let s = script.speaking(0, from: 10, to: 31).speaking(0, from: 31.4, to: 33).speaking(0, from: 35, to: 40)
         // When
         let run = try TrackerRun(plan: plan, channels: 1, script: s, duration: 70)
-        // Then one overrun at the planned end, Ana keeps her speech, Ben's slot starts when she
-        // stops and still ends when planned
+        // Then one overrun at the planned end; Ana keeps her speech across a breath, Ben's slot
+        // starts where she stopped and still ends when planned
         #expect(run.events(.overrun).map(\.start) == [f(30)])
         #expect(run.events(.overrun).first?.participants == [0])
-        #expect(run.speechFrames(of: 0) == f(23))
+        #expect(run.speechFrames(of: 0) == f(22.6))
         #expect(run.speechFrames(of: 1) == f(5))
         #expect(run.turns.map(\.start) == [0, f(33)])
         #expect(run.turns.first?.end == f(33))

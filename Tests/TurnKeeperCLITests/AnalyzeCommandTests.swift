@@ -67,8 +67,8 @@ import TestSupport
     }
 
     @Test func oneMicrophonePerPersonRejectsBleed() throws {
-        // Given two channels: Ana's microphone has the demo speech; Ben's hears only her
-        // voice leaking in, 18 dB down and 3 ms late
+        // Given two channels: Ana's microphone has the demo speech; Ben's hears her voice
+        // leaking in, 18 dB down and 3 ms late, over the room's own noise at his microphone
         let cli = try CLIFixture()
         defer { cli.remove() }
         let source = try WAVFileSource(path: DemoMeeting.wav.path)
@@ -77,10 +77,11 @@ import TestSupport
         defer { block.deallocate() }
         while case let n = try source.read(into: block), n > 0 { mono += block[0..<n] }
         let delay = source.format.sampleRate * 3 / 1000
+        let roomNoise = SyntheticSignals.pinkNoise(count: mono.count, dBFS: -46, seed: 7)
         var stereo = [Float](repeating: 0, count: mono.count * 2)
         for i in 0..<mono.count {
             stereo[2 * i] = mono[i]
-            stereo[2 * i + 1] = i >= delay ? mono[i - delay] * 0.126 : 0
+            stereo[2 * i + 1] = (i >= delay ? mono[i - delay] * 0.126 : 0) + roomNoise[i]
         }
         let wav = cli.file("two-mics.wav")
         try WAVFixture.write(samples: stereo, channels: 2, sampleRate: source.format.sampleRate, to: wav)

@@ -1,0 +1,125 @@
+/// One channel's per-hop state: frame level, noise floor, speech level and the on/off decision.
+///
+/// Everything is per sub-band in a `SIMD4` (lane 0 = lowest band) and in dB. The floor is the
+/// minimum of the 30 ms frame level over a sliding window (four sub-windows, so no history
+/// array), limited to rise slowly: it needs no silence at the start (it falls as soon as a
+/// pause comes) and follows a room that gets noisier at `floorRise` dB per hop.
+struct ChannelTracker: Sendable {
+    // Band powers of the two previous hops: the frame is the last three hops (30 ms).
+    private var previous1 = SIMD4<Float>(repeating: 0)
+    private var previous2 = SIMD4<Float>(repeating: 0)
+    // Minima of the four last completed sub-windows, and of the current one.
+    private var minimum0 = SIMD4<Float>(repeating: .infinity)
+    private var minimum1 = SIMD4<Float>(repeating: .infinity)
+    private var minimum2 = SIMD4<Float>(repeating: .infinity)
+    private var minimum3 = SIMD4<Float>(repeating: .infinity)
+    private var currentMinimum = SIMD4<Float>(repeating: .infinity)
+    private var subWindowFill = 0
+    /// Hops seen, counted up to the end of the warm-up (settling plus two floor windows).
+    private var hopsSeen = 0
+    /// Hops ignored at the start while the filters settle (speech there is not reported).
+    static let settlingHops = 3
+    private var floor = SIMD4<Float>(repeating: .infinity)
+    /// Tracked quantile of the score: the recent speech level (dB above floor).
+    private(set) var speechLevel: Float = 0
+    /// Frame level above the floor per band (dB), from the last hop.
+    private(set) var aboveFloor = SIMD4<Float>(repeating: 0)
+    /// The mean of `aboveFloor` over the bands.
+    private(set) var score: Float = 0
+    /// Whether the score says speech (with hysteresis), from the last hop.
+    private(set) var active = false
+
+    /// Takes one hop's band powers and updates the decision.
+    @inline(__always)
+    mutating func update(bandPower: SIMD4<Float>, settings s: TrackerSettings) {
+        let frame = (bandPower + previous1 + previous2) * (1 / 3)
+        previous2 = previous1
+        previous1 = bandPower
+        // The first frames hold the filters' start-up: they must not set the floor.
+        if hopsSeen < Self.settlingHops {
+            hopsSeen += 1
+            return
+        }
+        let level = decibels(frame)
+
+        currentMinimum = lanewiseMin(currentMinimum, level)
+        var windowMinimum = lanewiseMin(
+            lanewiseMin(minimum0, minimum1), lanewiseMin(minimum2, minimum3))
+        windowMinimum = lanewiseMin(windowMinimum, currentMinimum)
+        subWindowFill += 1
+        if subWindowFill == s.subWindowHops {
+            minimum3 = minimum2; minimum2 = minimum1; minimum1 = minimum0
+            minimum0 = currentMinimum
+            currentMinimum = SIMD4(repeating: .infinity)
+            subWindowFill = 0
+        }
+        // During the first two windows the floor is the plain minimum so far, free to rise:
+        // start-up transients or a quiet first moment must not pin it low for many seconds.
+        if hopsSeen < Self.settlingHops + 8 * s.subWindowHops {
+            hopsSeen += 1
+            floor = windowMinimum
+        } else {
+            floor = lanewiseMin(windowMinimum, floor + s.floorRise)
+        }
+
+        aboveFloor = level - floor
+        score = aboveFloor.sum() * 0.25
+        let step = score < speechLevel ? -s.levelStepDown : s.levelStepUp
+        speechLevel = max(0, speechLevel + step)
+
+        let on = max(s.onThreshold, s.onFraction * speechLevel)
+        let off = max(s.offThreshold, s.offFraction * speechLevel)
+        active = active ? score > off : score > on
+    }
+}
+
+/// A profile's `DetectionParameters`, converted to per-hop units once.
+struct TrackerSettings: Sendable {
+    var subWindowHops: Int
+    var floorRise: Float
+    var onThreshold: Float, offThreshold: Float
+    var onFraction: Float, offFraction: Float
+    var levelStepUp: Float, levelStepDown: Float
+
+    init(_ p: DetectionParameters, hopSeconds: Double) {
+        subWindowHops = max(1, Int((p.floorWindowSeconds / hopSeconds / 4).rounded()))
+        floorRise = Float(p.floorRiseDBPerSecond * hopSeconds)
+        onThreshold = Float(p.onThresholdDB)
+        offThreshold = Float(p.offThresholdDB)
+        onFraction = Float(p.onFractionOfLevel)
+        offFraction = Float(p.offFractionOfLevel)
+        // Stepping up by q·step and down by (1-q)·step settles where a fraction q lies below.
+        levelStepUp = Float(p.levelQuantile * p.levelStepDB)
+        levelStepDown = Float((1 - p.levelQuantile) * p.levelStepDB)
+    }
+}
+
+/// 10·log10 of each lane, to within 0.001 dB, with a floor at -150 dB (digital silence).
+///
+/// A bit-level log2 with a quartic on the mantissa, all four lanes at once: the detector
+/// takes one of these per channel per hop, and libm's log10 would cost as much as the filters.
+@inline(__always)
+func decibels(_ power: SIMD4<Float>) -> SIMD4<Float> {
+    let x = lanewiseMax(power, SIMD4(repeating: 1e-15))
+    let bits = unsafeBitCast(x, to: SIMD4<UInt32>.self)
+    let exponent = SIMD4<Float>(SIMD4<Int32>(truncatingIfNeeded: (bits &>> 23) & 0xFF) &- 127)
+    let m = unsafeBitCast((bits & 0x007F_FFFF) | 0x3F80_0000, to: SIMD4<Float>.self)
+    var p = SIMD4<Float>(repeating: -0.056570851)
+    p = p * m + 0.44717955
+    p = p * m - 1.4699568
+    p = p * m + 2.8212026
+    p = p * m - 1.7417939
+    return (exponent + p) * 3.0103
+}
+
+/// The smaller of each pair of lanes (the generic `pointwiseMin` is not always inlined).
+@inline(__always)
+func lanewiseMin(_ a: SIMD4<Float>, _ b: SIMD4<Float>) -> SIMD4<Float> {
+    a.replacing(with: b, where: b .< a)
+}
+
+/// The larger of each pair of lanes.
+@inline(__always)
+func lanewiseMax(_ a: SIMD4<Float>, _ b: SIMD4<Float>) -> SIMD4<Float> {
+    a.replacing(with: b, where: b .> a)
+}

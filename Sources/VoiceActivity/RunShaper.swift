@@ -1,0 +1,87 @@
+/// Turns raw per-hop decisions into speech runs: minimum length, pre-roll, bridging and hangover.
+///
+/// Holds decisions back by `delay = minimum - 1 + preRoll + bridge` hops in a ring of channel
+/// masks, so that a run can be dropped if it ends too soon and extended backwards once
+/// confirmed. A run is confirmed after `minimum` consecutive raw hops; it then starts `preRoll`
+/// hops early, and if the previous run on that channel ended at most `bridge` hops before, the
+/// gap is filled (a pause between words). After the raw decision falls the run is held for
+/// `hangover` hops; a raw hop during the hangover continues the run at once. Bridging looks
+/// ahead, so a pause is filled only when speech really resumes and the end of a turn gets
+/// only the short hangover.
+struct RunShaper: Sendable {
+    private var ring: [UInt64]
+    private var runLength: [Int32]
+    private var hangLeft: [Int32]
+    /// The last hop marked as speech, per channel.
+    private var lastOn: [Int64]
+    private let minimum: Int
+    private let preRoll: Int
+    private let bridge: Int
+    private let hangover: Int32
+    /// How many hops a decision is held back.
+    let delay: Int
+    /// Hops pushed so far.
+    private(set) var pushed: Int64 = 0
+    /// Hops released so far.
+    private(set) var released: Int64 = 0
+
+    init(channelCount: Int, minimumHops: Int, preRollHops: Int, bridgeHops: Int, hangoverHops: Int) {
+        minimum = max(1, minimumHops)
+        preRoll = max(0, preRollHops)
+        bridge = max(0, bridgeHops)
+        hangover = Int32(max(0, hangoverHops))
+        delay = minimum - 1 + preRoll + bridge
+        ring = Array(repeating: 0, count: delay + 1)
+        runLength = Array(repeating: 0, count: channelCount)
+        hangLeft = Array(repeating: 0, count: channelCount)
+        lastOn = Array(repeating: Int64.min / 2, count: channelCount)
+    }
+
+    @inline(__always)
+    private mutating func mark(hop: Int64, channelBit: UInt64) {
+        ring[Int(hop % Int64(ring.count))] |= channelBit
+    }
+
+    /// Adds one hop of raw decisions (bit i = channel i).
+    mutating func push(raw: UInt64) {
+        let t = pushed
+        ring[Int(t % Int64(ring.count))] = 0
+        for c in 0..<runLength.count {
+            let bit: UInt64 = 1 << UInt64(c)
+            if raw & bit != 0 {
+                runLength[c] += 1
+                if hangLeft[c] > 0 && runLength[c] < minimum { runLength[c] = Int32(minimum) + 1 }
+                let run = Int(runLength[c])
+                if run == minimum {
+                    var from = t - Int64(minimum - 1 + preRoll)
+                    if from - lastOn[c] - 1 <= Int64(bridge) { from = lastOn[c] + 1 }
+                    from = max(from, released)
+                    var h = from
+                    while h <= t { mark(hop: h, channelBit: bit); h += 1 }
+                } else if run > minimum {
+                    mark(hop: t, channelBit: bit)
+                }
+                if run >= minimum {
+                    hangLeft[c] = hangover
+                    lastOn[c] = t
+                }
+            } else {
+                runLength[c] = 0
+                if hangLeft[c] > 0 {
+                    mark(hop: t, channelBit: bit)
+                    hangLeft[c] -= 1
+                    lastOn[c] = t
+                }
+            }
+        }
+        pushed += 1
+    }
+
+    /// The oldest held-back hop, if it is final now (or `flush` is true); nil otherwise.
+    mutating func release(flush: Bool) -> UInt64? {
+        guard released < pushed, flush || pushed - released > Int64(delay) else { return nil }
+        let mask = ring[Int(released % Int64(ring.count))]
+        released += 1
+        return mask
+    }
+}

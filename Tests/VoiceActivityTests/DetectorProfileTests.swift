@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import VoiceActivity
+
+/// The repository's `Models` folder, found from this file's path (tests run from a checkout).
+private let modelsDirectory = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Models")
+
+@Test func modelsDefaultJSONIsExactlyTheBuiltInProfile() throws {
+    let loaded = try DetectorProfile.load("default", searchDirectories: [modelsDirectory])
+    #expect(loaded == DetectorProfile.builtIn)
+}
+
+@Test func encodingAndDecodingKeepsEveryParameter() throws {
+    var profile = DetectorProfile.builtIn
+    profile.name = "variant"
+    profile.closeTalk.hangoverSeconds = 0.3
+    profile.arbiter.bleedGainDB = -9
+    profile.scores = ["x.f1": 0.5]
+    let data = try JSONEncoder().encode(profile)
+    #expect(try DetectorProfile.decode(data, source: "memory") == profile)
+}
+
+@Test func unknownKeysAreIgnoredAndMetadataIsOptional() throws {
+    var object = try #require(
+        JSONSerialization.jsonObject(with: JSONEncoder().encode(DetectorProfile.builtIn)) as? [String: Any])
+    object["futureSetting"] = 42
+    object["tunedOn"] = nil
+    object["scores"] = nil
+    let profile = try DetectorProfile.decode(JSONSerialization.data(withJSONObject: object), source: "memory")
+    #expect(profile.room == DetectorProfile.builtIn.room)
+    #expect(profile.tunedOn.isEmpty && profile.scores.isEmpty)
+}
+
+@Test func decodeErrorsSayWhatIsWrong() throws {
+    #expect(throws: DetectorError.self) { try DetectorProfile.decode(Data("{".utf8), source: "broken.json") }
+    do {
+        _ = try DetectorProfile.decode(Data(#"{"name": "x", "room": {}}"#.utf8), source: "partial.json")
+        Issue.record("a profile without parameters decoded")
+    } catch {
+        #expect(error.description.contains("partial.json"))
+        #expect(error.description.contains("missing"))
+    }
+    var bad = DetectorProfile.builtIn
+    bad.room.offThresholdDB = bad.room.onThresholdDB + 1
+    let badData = try JSONEncoder().encode(bad)
+    do {
+        _ = try DetectorProfile.decode(badData, source: "bad.json")
+        Issue.record("an off threshold above the on threshold was accepted")
+    } catch {
+        #expect(error.description.contains("offThresholdDB"))
+    }
+}
+
+@Test func loadFindsByNameOrPathAndReportsWhatIsMissing() throws {
+    let directory = FileManager.default.temporaryDirectory
+        .appendingPathComponent("detector-profile-\(UInt64.random(in: 0...UInt64.max))")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    var quiet = DetectorProfile.builtIn
+    quiet.name = "quiet"
+    let file = directory.appendingPathComponent("quiet.json")
+    try JSONEncoder().encode(quiet).write(to: file)
+
+    #expect(try DetectorProfile.load("quiet", searchDirectories: [modelsDirectory, directory]) == quiet)
+    #expect(try DetectorProfile.load(file.path, searchDirectories: []) == quiet)
+    #expect(throws: DetectorError.profileNotFound("loud")) {
+        try DetectorProfile.load("loud", searchDirectories: [directory])
+    }
+    #expect(throws: DetectorError.profileNotFound("/nowhere/x.json")) {
+        try DetectorProfile.load("/nowhere/x.json", searchDirectories: [])
+    }
+}
+
+@Test func oneProfileServesBothSetups() {
+    let p = DetectorProfile.builtIn
+    #expect(p.detection(forChannelCount: 1) == p.room)
+    #expect(p.detection(forChannelCount: 4) == p.closeTalk)
+}

@@ -1,0 +1,241 @@
+import Testing
+import TestSupport
+@testable import VoiceActivity
+
+/// Runs a detector over interleaved samples, `block` frames at a time, and returns every frame.
+private func detect(
+    _ samples: [Float], channels: Int = 1, sampleRate: Int = 16_000, block: Int = 160,
+    profile: DetectorProfile = .builtIn
+) throws -> [ActivityFrame] {
+    var detector = try SpeechDetector(channelCount: channels, sampleRate: sampleRate, profile: profile)
+    var frames: [ActivityFrame] = []
+    let total = samples.count / channels
+    samples.withUnsafeBufferPointer { buffer in
+        var position = 0
+        while position < total {
+            let n = min(block, total - position)
+            let slice = UnsafeBufferPointer(rebasing: buffer[(position * channels)..<((position + n) * channels)])
+            detector.process(slice, frameCount: n) { frames.append($0) }
+            position += n
+        }
+    }
+    detector.finish { frames.append($0) }
+    return frames
+}
+
+/// Runs of speech on `channel` as half-open sample ranges.
+private func runs(_ frames: [ActivityFrame], channel: Int = 0) -> [Range<Int64>] {
+    var result: [Range<Int64>] = []
+    var open: Int64?
+    for frame in frames {
+        let on = frame.speaking.contains(channel: channel)
+        if on, open == nil { open = frame.start }
+        if !on, let start = open { result.append(start..<frame.start); open = nil }
+    }
+    if let start = open, let last = frames.last { result.append(start..<last.end) }
+    return result
+}
+
+/// Sample frames reported as speech on `channel` inside `range`.
+private func speechFrames(_ frames: [ActivityFrame], channel: Int = 0, in range: Range<Int64>) -> Int64 {
+    frames.filter { $0.speaking.contains(channel: channel) }
+        .reduce(0) { $0 + max(0, min($1.end, range.upperBound) - max($1.start, range.lowerBound)) }
+}
+
+private let rate = 16_000
+private let hop = Int64(rate / 100)
+private let room = DetectorProfile.builtIn.room
+
+private func seconds(_ s: Double, at sampleRate: Int = rate) -> Int { Int(s * Double(sampleRate)) }
+
+@Test func burstsInNoiseAreFoundWithinAFrameOrTwo() throws {
+    // Given pink noise at -50 dBFS with three voice-like bursts 30 dB above it
+    var signal = SyntheticSignals.pinkNoise(count: seconds(12), dBFS: -50, seed: 1)
+    let starts = [3.0, 6.0, 9.2].map { seconds($0) }
+    let length = seconds(1.1)
+    for (i, start) in starts.enumerated() {
+        let burst = SyntheticSignals.voicedBurst(
+            count: length, pitch: 110 + 40 * Double(i), sampleRate: rate, dBFS: -20)
+        SyntheticSignals.add(burst, into: &signal, at: start)
+    }
+    // When detecting
+    let found = runs(try detect(signal))
+    // Then each burst is one run: its onset within two hops (after the documented pre-roll),
+    // its offset within two hops after the hangover (plus the 30 ms frame it is measured on)
+    #expect(found.count == starts.count)
+    let preRoll = Int64((room.preRollSeconds * Double(rate)).rounded())
+    let hangover = Int64((room.hangoverSeconds * Double(rate)).rounded())
+    for (run, start) in zip(found, starts) {
+        let onset = Int64(start), offset = Int64(start + length)
+        #expect(run.lowerBound >= onset - preRoll - 2 * hop && run.lowerBound <= onset + 2 * hop)
+        #expect(run.upperBound >= offset + hangover - 2 * hop && run.upperBound <= offset + hangover + 4 * hop)
+    }
+}
+
+@Test(arguments: [-60.0, -45.0, -30.0, -10.0])
+func stationaryNoiseIsNotSpeech(dBFS: Double) throws {
+    for (colour, noise) in [
+        ("white", SyntheticSignals.whiteNoise(count: seconds(10), dBFS: dBFS, seed: 7)),
+        ("pink", SyntheticSignals.pinkNoise(count: seconds(10), dBFS: dBFS, seed: 8)),
+    ] {
+        let frames = try detect(noise)
+        let settled = Int64(seconds(2))..<Int64(noise.count)
+        #expect(speechFrames(frames, in: settled) == 0, "\(colour) noise at \(dBFS) dBFS")
+    }
+}
+
+@Test(arguments: [50.0, 60.0])
+func loudHumIsRejectedAndSpeechOverItIsFound(frequency: Double) throws {
+    // Given hum 38 dB above the background noise, and a burst 18 dB below the hum
+    var signal = SyntheticSignals.pinkNoise(count: seconds(8), dBFS: -50, seed: 3)
+    let hum = SyntheticSignals.hum(count: signal.count, frequency: frequency, sampleRate: rate, dBFS: -12)
+    SyntheticSignals.add(hum, into: &signal, at: 0)
+    let burst = SyntheticSignals.voicedBurst(count: seconds(1), pitch: 180, sampleRate: rate, dBFS: -30)
+    SyntheticSignals.add(burst, into: &signal, at: seconds(5))
+    let frames = try detect(signal)
+    // Then nothing before the burst is speech, and most of the burst is
+    #expect(speechFrames(frames, in: Int64(seconds(1))..<Int64(seconds(4.9))) == 0)
+    #expect(speechFrames(frames, in: Int64(seconds(5))..<Int64(seconds(6))) >= Int64(seconds(0.9)))
+}
+
+@Test func aRoomThatGetsNoisierStopsBeingSpeechOnceTheFloorAdapts() throws {
+    // Given noise that steps up by 15 dB after 5 s and stays there
+    var signal = SyntheticSignals.pinkNoise(count: seconds(5), dBFS: -55, seed: 4)
+    signal += SyntheticSignals.pinkNoise(count: seconds(20), dBFS: -40, seed: 5)
+    let frames = try detect(signal)
+    // Then once the floor has had time to rise 15 dB (plus one floor window), nothing is speech
+    let adapt = 15 / room.floorRiseDBPerSecond + room.floorWindowSeconds
+    let after = Int64(seconds(5 + adapt + 0.5))
+    #expect(after < Int64(signal.count))
+    #expect(speechFrames(frames, in: after..<Int64(signal.count)) == 0)
+}
+
+@Test func clicksShorterThanTheMinimumAreDropped() throws {
+    // Given loud 5 ms clicks every half second in quiet noise
+    var signal = SyntheticSignals.pinkNoise(count: seconds(8), dBFS: -55, seed: 6)
+    for k in 0..<12 {
+        let click = SyntheticSignals.noiseBurst(count: seconds(0.005), dBFS: -10, seed: 100 + UInt64(k))
+        SyntheticSignals.add(click, into: &signal, at: seconds(2 + 0.5 * Double(k)))
+    }
+    #expect(room.minSpeechSeconds > 0.03)
+    #expect(speechFrames(try detect(signal), in: 0..<Int64(signal.count)) == 0)
+}
+
+@Test func bleedFromALouderNeighbourIsRejectedAndOverlapKept() throws {
+    // Given two voices with syllable-like level swings; voice 1 is silent for the first part,
+    // then both talk at once, voice 1 a little quieter
+    let count = seconds(14)
+    var voice0 = [Float](repeating: 0, count: count), voice1 = voice0
+    func voice(_ pitch: Double, _ dBFS: Double, _ syllables: Double) -> [Float] {
+        SyntheticSignals.voicedBurst(count: seconds(3), pitch: pitch, sampleRate: rate, dBFS: dBFS, syllableRate: syllables)
+    }
+    let first = voice(120, -20, 4), second = voice(130, -20, 4), other = voice(210, -22, 5.3)
+    SyntheticSignals.add(first, into: &voice0, at: seconds(3))
+    SyntheticSignals.add(second, into: &voice0, at: seconds(9))
+    SyntheticSignals.add(other, into: &voice1, at: seconds(9))
+    // Each microphone hears the other voice 15 dB down and 4 ms late
+    let mics = SyntheticSignals.bleedMix(
+        voices: [voice0, voice1], bleedDB: -15, delay: seconds(0.004), noiseDBFS: -55, seed: 9)
+    let frames = try detect(SyntheticSignals.interleave(mics), channels: 2)
+    // Then the bleed alone is not channel 1's speech, the voice is channel 0's
+    #expect(speechFrames(frames, channel: 1, in: 0..<Int64(seconds(8.5))) == 0)
+    #expect(speechFrames(frames, channel: 0, in: Int64(seconds(3))..<Int64(seconds(6))) >= Int64(seconds(2.7)))
+    // And when both talk, both are speaking for most of the overlap
+    let overlap = Int64(seconds(9))..<Int64(seconds(12))
+    #expect(speechFrames(frames, channel: 0, in: overlap) >= Int64(seconds(2.4)))
+    #expect(speechFrames(frames, channel: 1, in: overlap) >= Int64(seconds(2.4)))
+}
+
+@Test(arguments: [1, 3])
+func framesCoverTheAudioExactly(channels: Int) throws {
+    let frameCount = 12_345
+    let noise = SyntheticSignals.whiteNoise(count: frameCount * channels, dBFS: -30, seed: 10)
+    let frames = try detect(noise, channels: channels, block: 1000)
+    var expected: Int64 = 0
+    for frame in frames {
+        #expect(frame.start == expected)
+        #expect(frame.length > 0 && frame.length <= Int(hop))
+        expected = frame.end
+    }
+    #expect(expected == Int64(frameCount))
+}
+
+@Test func blockSizeDoesNotChangeTheResult() throws {
+    var signal = SyntheticSignals.pinkNoise(count: seconds(6) + 77, dBFS: -45, seed: 11)
+    let burst = SyntheticSignals.voicedBurst(count: seconds(1.3), pitch: 150, sampleRate: rate, dBFS: -25)
+    SyntheticSignals.add(burst, into: &signal, at: seconds(2.5))
+    let quiet = SyntheticSignals.whiteNoise(count: signal.count, dBFS: -60, seed: 12)
+    let mics = SyntheticSignals.bleedMix(voices: [signal, quiet], bleedDB: -12, delay: 30, noiseDBFS: -60, seed: 13)
+    let stereo = SyntheticSignals.interleave(mics)
+    let reference = try detect(stereo, channels: 2, block: 160)
+    #expect(!runs(reference).isEmpty)
+    for block in [1, 37, 4096] {
+        #expect(try detect(stereo, channels: 2, block: block) == reference, "block \(block)")
+    }
+}
+
+@Test func worksAt48kHzWithA10msHop() throws {
+    let rate48 = 48_000
+    var signal = SyntheticSignals.pinkNoise(count: seconds(6, at: rate48), dBFS: -50, seed: 14)
+    let burst = SyntheticSignals.voicedBurst(count: seconds(1, at: rate48), pitch: 140, sampleRate: rate48, dBFS: -22)
+    SyntheticSignals.add(burst, into: &signal, at: seconds(3, at: rate48))
+    let detector = try SpeechDetector(channelCount: 1, sampleRate: rate48, profile: .builtIn)
+    #expect(detector.hopLength == 480)
+    let found = runs(try detect(signal, sampleRate: rate48, block: 1024))
+    #expect(found.count == 1)
+    #expect(found.first?.contains(Int64(seconds(3.5, at: rate48))) == true)
+}
+
+@Test func rejectsChannelCountsAndRatesItCannotHandle() {
+    #expect(throws: DetectorError.unsupportedChannelCount(0)) {
+        try SpeechDetector(channelCount: 0, sampleRate: 16_000, profile: .builtIn)
+    }
+    #expect(throws: DetectorError.unsupportedChannelCount(65)) {
+        try SpeechDetector(channelCount: 65, sampleRate: 16_000, profile: .builtIn)
+    }
+    #expect(throws: DetectorError.unsupportedSampleRate(4000)) {
+        try SpeechDetector(channelCount: 1, sampleRate: 4000, profile: .builtIn)
+    }
+    #expect(DetectorError.unsupportedSampleRate(4000).description.contains("8000 to 192000"))
+}
+
+@Test func decisionsAreHeldBackAtMost300ms() throws {
+    let detector = try SpeechDetector(channelCount: 1, sampleRate: 16_000, profile: .builtIn)
+    #expect(detector.decisionDelay > 0)
+    #expect(detector.decisionDelay * detector.hopLength <= 16_000 * 3 / 10)
+}
+
+@Test func shortPausesAreBridgedAndLongOnesAreNot() throws {
+    // Given bursts separated by a pause that hangover and pre-roll alone do not cover but the
+    // bridge does, then by one much longer
+    #expect(room.bridgeSeconds > 0.1)
+    var signal = SyntheticSignals.pinkNoise(count: seconds(10), dBFS: -50, seed: 15)
+    let covered = room.hangoverSeconds + room.preRollSeconds + 0.03
+    let shortPause = covered + room.bridgeSeconds * 0.6
+    let longPause = covered + room.bridgeSeconds + 0.4
+    var start = 3.0
+    for pause in [shortPause, longPause, 0] {
+        let burst = SyntheticSignals.voicedBurst(count: seconds(0.8), pitch: 160, sampleRate: rate, dBFS: -22)
+        SyntheticSignals.add(burst, into: &signal, at: seconds(start))
+        start += 0.8 + pause
+    }
+    // Then the first two bursts are one run and the third is its own
+    let found = runs(try detect(signal))
+    #expect(found.count == 2)
+    #expect(found.first?.contains(Int64(seconds(3.8 + shortPause / 2))) == true)
+    #expect(found.first?.contains(Int64(seconds(4.6 + shortPause + longPause / 2))) == false)
+}
+
+@Test func needsNoSilenceAtTheStart() throws {
+    // Given audio that starts in the middle of speech, pauses briefly, and goes on
+    var signal = SyntheticSignals.pinkNoise(count: seconds(7), dBFS: -50, seed: 16)
+    for (start, length) in [(0.0, 1.0), (1.4, 1.6), (4.5, 1.0)] {
+        let burst = SyntheticSignals.voicedBurst(count: seconds(length), pitch: 140, sampleRate: rate, dBFS: -22)
+        SyntheticSignals.add(burst, into: &signal, at: seconds(start))
+    }
+    let frames = try detect(signal)
+    // Then after the first pause the speech is found, and the noise between is not speech
+    #expect(speechFrames(frames, in: Int64(seconds(1.4))..<Int64(seconds(3))) >= Int64(seconds(1.5)))
+    #expect(speechFrames(frames, in: Int64(seconds(3.5))..<Int64(seconds(4.3))) == 0)
+    #expect(speechFrames(frames, in: Int64(seconds(4.5))..<Int64(seconds(5.5))) >= Int64(seconds(0.95)))
+}

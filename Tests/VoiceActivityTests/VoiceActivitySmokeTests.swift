@@ -1,4 +1,0 @@
-import Testing
-@testable import VoiceActivity
-
-@Test func VoiceActivityBuilds() { #expect(Bool(true)) }
