@@ -90,6 +90,7 @@ struct LiveMeeting {
         let keys = KeyReader(inbox: inbox)
         defer { keys.restore() }
         let chimes = try makeChimes(group: group)
+        defer { chimes?.close() }
         var options = LiveOptions(stopAfterSeconds: live.stopAfter)
         options.chimes.crossTalk = live.crossTalkChime || (group?.chimes.crossTalk ?? false)
 
@@ -165,11 +166,15 @@ struct LiveMeeting {
     }
 
     /// The chime player, or `nil` with `--no-chimes` or chimes off in the group file.
-    func makeChimes(group: GroupFile?) throws -> (any ChimeSink)? {
+    func makeChimes(group: GroupFile?) throws -> ChimePlayer? {
         if live.noChimes || group?.chimes.enabled == false { return nil }
         let device = capture.chimeDevice ?? group?.chimes.device ?? "default"
         let volume = capture.volume ?? group?.chimes.volume ?? 0.5
-        return try ChimePlayer.open(device: device, volume: volume, logger: logger)
+        do {
+            return try ChimePlayer(device: device, volume: volume, logger: logger)
+        } catch {
+            throw CommandFailure("\(error) (or --no-chimes to run without chimes)")
+        }
     }
 }
 
