@@ -137,16 +137,23 @@ private struct FieldReader {
 
     mutating func group(_ root: [String: Any]) throws(GroupFileError) -> GroupFile {
         if let unknown = root.keys.sorted().first(where: { !GroupFile.knownFields.contains($0) }) {
-            throw fail(unknown, "is not a group file field (known: \(GroupFile.knownFields.sorted().joined(separator: ", ")))")
+            throw fail(
+                unknown, "is not a group file field (known: \(GroupFile.knownFields.sorted().joined(separator: ", ")))")
         }
         let name = try string(root["name"], "name", required: true) ?? ""
         guard let rawMembers = root["members"] as? [Any], !rawMembers.isEmpty else {
-            throw fail("members", root["members"] == nil ? "is missing; list the members, e.g. [{\"name\": \"Ana\", \"channel\": 0}]" : "must be a non-empty list of {\"name\": …, \"channel\": …}")
+            throw fail(
+                "members",
+                root["members"] == nil
+                    ? "is missing; list the members, e.g. [{\"name\": \"Ana\", \"channel\": 0}]"
+                    : "must be a non-empty list of {\"name\": …, \"channel\": …}")
         }
         var members: [GroupFile.Member] = []
         for (index, raw) in rawMembers.enumerated() {
             let field = "members[\(index)]"
-            guard let entry = raw as? [String: Any] else { throw fail(field, "must be an object like {\"name\": \"Ana\", \"channel\": 0}") }
+            guard let entry = raw as? [String: Any] else {
+                throw fail(field, "must be an object like {\"name\": \"Ana\", \"channel\": 0}")
+            }
             if let unknown = entry.keys.sorted().first(where: { !["name", "channel", "device"].contains($0) }) {
                 throw fail("\(field).\(unknown)", "is not a member field (name, channel, device)")
             }
@@ -173,7 +180,8 @@ private struct FieldReader {
             mode = parsed
         }
         var group = GroupFile(
-            name: name, purpose: try string(root["purpose"], "purpose"), agreements: try strings(root["agreements"], "agreements"),
+            name: name, purpose: try string(root["purpose"], "purpose"),
+            agreements: try strings(root["agreements"], "agreements"),
             members: members, mode: mode, meetingLength: try duration(root["meetingLength"], "meetingLength"),
             slot: try duration(root["slot"], "slot"), facilitators: try strings(root["facilitators"], "facilitators"))
         group.warning = try duration(root["warning"], "warning") ?? group.warning
@@ -181,7 +189,9 @@ private struct FieldReader {
         group.reviewAfter = try integer(root["reviewAfter"], "reviewAfter", range: 0...1000) ?? 6
         group.rate = try integer(root["rate"], "rate", range: 8000...192_000)
         if mode == .rounds && group.meetingLength == nil && group.slot == nil {
-            throw fail("meetingLength", "is missing: rounds need a meeting length (e.g. \"40m\") or a slot (e.g. \"slot\": \"5m\")")
+            throw fail(
+                "meetingLength",
+                "is missing: rounds need a meeting length (e.g. \"40m\") or a slot (e.g. \"slot\": \"5m\")")
         }
         for (index, person) in group.facilitators.enumerated() where !members.contains(where: { $0.name == person }) {
             throw fail("facilitators[\(index)]", "names \"\(person)\", who is not a member")
@@ -193,8 +203,12 @@ private struct FieldReader {
     }
 
     func chimes(_ value: Any) throws(GroupFileError) -> GroupFile.Chimes {
-        guard let entry = value as? [String: Any] else { throw fail("chimes", "must be an object like {\"enabled\": true, \"volume\": 0.5}") }
-        if let unknown = entry.keys.sorted().first(where: { !["enabled", "device", "volume", "crossTalk"].contains($0) }) {
+        guard let entry = value as? [String: Any] else {
+            throw fail("chimes", "must be an object like {\"enabled\": true, \"volume\": 0.5}")
+        }
+        if let unknown = entry.keys.sorted().first(where: {
+            !["enabled", "device", "volume", "crossTalk"].contains($0)
+        }) {
             throw fail("chimes.\(unknown)", "is not a chimes field (enabled, device, volume, crossTalk)")
         }
         var chimes = GroupFile.Chimes()

@@ -91,15 +91,18 @@ public struct Calibration: Sendable {
             let clamped = min(30, max(-20, gain))
             var advice: String?
             if speech - noise < 10 {
-                advice = "speech is hardly louder than the room (\(Int((speech - noise).rounded())) dB): move the microphone closer to its owner, or check it is plugged in and unmuted"
+                advice =
+                    "speech is hardly louder than the room (\(Int((speech - noise).rounded())) dB): move the microphone closer to its owner, or check it is plugged in and unmuted"
             } else if speech > -3 {
                 advice = "speech is close to clipping: lower the gain by \(-clamped) dB"
             } else if abs(clamped) >= 6 {
-                advice = clamped > 0
+                advice =
+                    clamped > 0
                     ? "speech is quiet: raise the gain by \(clamped) dB (alsamixer, or the microphone's gain knob)"
                     : "speech is loud: lower the gain by \(-clamped) dB"
             }
-            return ChannelResult(channel: c, noiseFloor: noise, speechLevel: speech, suggestedGain: clamped, advice: advice)
+            return ChannelResult(
+                channel: c, noiseFloor: noise, speechLevel: speech, suggestedGain: clamped, advice: advice)
         }
     }
 
@@ -107,7 +110,10 @@ public struct Calibration: Sendable {
     public var suggestedProfile: (name: String, reason: String) {
         let worstNoise = results.map(\.noiseFloor).max() ?? Self.floorLevel
         if worstNoise > -45 {
-            return ("default", "the room is noisy (noise floor \(Int(worstNoise.rounded())) dBFS); the default profile adapts to its noise floor, but fewer fans and a closed window will help")
+            return (
+                "default",
+                "the room is noisy (noise floor \(Int(worstNoise.rounded())) dBFS); the default profile adapts to its noise floor, but fewer fans and a closed window will help"
+            )
         }
         return ("default", "a quiet room (noise floor \(Int(worstNoise.rounded())) dBFS)")
     }

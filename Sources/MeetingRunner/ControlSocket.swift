@@ -189,9 +189,11 @@ public enum ControlSocketError: Error, Sendable, Equatable, CustomStringConverti
     public var description: String {
         switch self {
         case .noMeeting(let path):
-            return "no meeting is running (nothing answers at \(path)); start one with `turnkeeper facilitate` or `record`, or give its --socket"
+            return
+                "no meeting is running (nothing answers at \(path)); start one with `turnkeeper facilitate` or `record`, or give its --socket"
         case .inUse(let path):
-            return "another meeting is already running with control socket \(path); end it first (`turnkeeper control end`) or give --socket"
+            return
+                "another meeting is already running with control socket \(path); end it first (`turnkeeper control end`) or give --socket"
         case .notASocket(let path):
             return "\(path) exists and is not a socket; remove it or give another --socket"
         case .pathTooLong(let path):

@@ -67,10 +67,14 @@ extension MeetingRunner {
                 }
                 let drops = queue.droppedCount
                 if drops > seenDrops {
-                    let note = "\(drops - seenDrops) detector decisions (10 ms each) dropped: the program fell behind the audio"
+                    let note =
+                        "\(drops - seenDrops) detector decisions (10 ms each) dropped: the program fell behind the audio"
                     logger.warning("\(note)")
-                    session.record(.event(FacilitationEvent(
-                        kind: .deviceTrouble, start: session.tracker.position, participants: [], detail: note)), observe: emit)
+                    session.record(
+                        .event(
+                            FacilitationEvent(
+                                kind: .deviceTrouble, start: session.tracker.position, participants: [], detail: note)),
+                        observe: emit)
                     seenDrops = drops
                 }
                 for fault in faults?.drainDeviceFaults() ?? [] {
@@ -79,7 +83,8 @@ extension MeetingRunner {
                 }
                 for pending in controls.take() {
                     worked = true
-                    let reply = ending ? "error the meeting is already ending" : session.apply(pending.command, observe: emit)
+                    let reply =
+                        ending ? "error the meeting is already ending" : session.apply(pending.command, observe: emit)
                     pending.reply(reply)
                     observe(.control(pending.command, reply: reply))
                     logger.info("control: \(pending.command.text) → \(reply)")
@@ -115,7 +120,8 @@ extension MeetingRunner {
         try session.close(at: end, status: .finished, observe: emit)
         for pending in controls.take() { pending.reply("error the meeting has ended") }
         observe(.status(session.liveStatus(droppedFrames: seenDrops)))
-        logger.info("live meeting finished", metadata: ["meeting": "\(meetingID)", "batches": "\(session.recorder.flushCount)"])
+        logger.info(
+            "live meeting finished", metadata: ["meeting": "\(meetingID)", "batches": "\(session.recorder.flushCount)"])
         return Outcome(
             meetingID: meetingID, durationFrames: end, sampleRate: format.sampleRate,
             batches: session.recorder.flushCount, droppedFrames: seenDrops)

@@ -66,7 +66,9 @@ public struct MeetingRunner: Sendable {
                 let frames = try source.read(into: buffer)
                 if frames == 0 { break }
                 framesRead += Int64(frames)
-                detector.process(UnsafeBufferPointer(buffer), frameCount: frames) { session.handle($0, observe: observe) }
+                detector.process(UnsafeBufferPointer(buffer), frameCount: frames) {
+                    session.handle($0, observe: observe)
+                }
                 if framesRead >= nextFlush {
                     try session.flush()
                     nextFlush = framesRead + flushFrames
@@ -83,7 +85,8 @@ public struct MeetingRunner: Sendable {
         }
         detector.finish { session.handle($0, observe: observe) }
         try session.close(at: framesRead, status: .finished, observe: observe)
-        logger.info("meeting finished", metadata: ["meeting": "\(meetingID)", "batches": "\(session.recorder.flushCount)"])
+        logger.info(
+            "meeting finished", metadata: ["meeting": "\(meetingID)", "batches": "\(session.recorder.flushCount)"])
         return Outcome(
             meetingID: meetingID, durationFrames: framesRead, sampleRate: format.sampleRate,
             batches: session.recorder.flushCount)

@@ -26,10 +26,11 @@ struct MeetingSession {
         let tracker = try TurnTracker(plan: setup.plan, sampleRate: sampleRate, channelCount: channelCount)
         let meetingID: Int64
         do {
-            meetingID = try store.beginMeeting(MeetingLog(
-                startedAt: setup.startedAt, sampleRate: sampleRate, durationFrames: 0,
-                source: sourceName, status: .running, group: setup.group,
-                facilitator: setup.facilitator, plan: setup.plan))
+            meetingID = try store.beginMeeting(
+                MeetingLog(
+                    startedAt: setup.startedAt, sampleRate: sampleRate, durationFrames: 0,
+                    source: sourceName, status: .running, group: setup.group,
+                    facilitator: setup.facilitator, plan: setup.plan))
         } catch {
             throw RunnerError.storeFailed(meetingID: nil, reason: "\(error)")
         }
@@ -80,7 +81,9 @@ struct MeetingSession {
             return "ok \(names[tracker.turnHolder ?? 0])'s slot extended by \(DurationText.format(seconds))"
         case .arrive(let name):
             guard let who = participant(named: name) else {
-                if let name { return "error nobody called \(name) is in this meeting (\(names.joined(separator: ", ")))" }
+                if let name {
+                    return "error nobody called \(name) is in this meeting (\(names.joined(separator: ", ")))"
+                }
                 return "error everyone has already arrived"
             }
             tracker.markArrival(of: who, at: tracker.position) { outputs.append($0) }

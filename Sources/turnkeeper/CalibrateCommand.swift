@@ -35,7 +35,8 @@ struct CalibrateCommand: ParsableCommand {
             source = try MeetingAnalysis.openAudio(replay)
         } else {
             let devices = capture.devices.isEmpty ? ["default"] : capture.devices
-            source = try CaptureDevices.open(devices: devices, channelsPerDevice: capture.channels, rate: capture.rate ?? 16000)
+            source = try CaptureDevices.open(
+                devices: devices, channelsPerDevice: capture.channels, rate: capture.rate ?? 16000)
         }
         let format = source.format
         let names = participants.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
@@ -51,9 +52,12 @@ struct CalibrateCommand: ParsableCommand {
             var heard = 0
             while heard < phaseFrames {
                 let want = min(block, phaseFrames - heard)
-                let got = try source.read(into: UnsafeMutableBufferPointer(rebasing: buffer[0..<(want * format.channelCount)]))
+                let got = try source.read(
+                    into: UnsafeMutableBufferPointer(rebasing: buffer[0..<(want * format.channelCount)]))
                 guard got > 0 else {
-                    throw CommandFailure("the audio ended after \(heard) frames of a \(Int(seconds)) s phase; calibration needs \(Int(seconds)) s of quiet and \(Int(seconds)) s per channel")
+                    throw CommandFailure(
+                        "the audio ended after \(heard) frames of a \(Int(seconds)) s phase; calibration needs \(Int(seconds)) s of quiet and \(Int(seconds)) s per channel"
+                    )
                 }
                 calibration.process(UnsafeBufferPointer(buffer), frameCount: got)
                 heard += got
@@ -63,14 +67,17 @@ struct CalibrateCommand: ParsableCommand {
         try listen(.quiet, prompt: "Quiet please: listening to the room for \(Int(seconds)) s…")
         for channel in 0..<format.channelCount {
             let who = names.indices.contains(channel) ? names[channel] : "the person at microphone \(channel)"
-            try listen(.speech(channel: channel), prompt: "Now \(who) (channel \(channel)): please talk for \(Int(seconds)) s…")
+            try listen(
+                .speech(channel: channel), prompt: "Now \(who) (channel \(channel)): please talk for \(Int(seconds)) s…"
+            )
         }
         print("channel  noise floor  speech       margin  gain")
         for result in calibration.results {
             let name = names.indices.contains(result.channel) ? " (\(names[result.channel]))" : ""
-            print(String(
-                format: "%-7d  %6.1f dBFS  %6.1f dBFS  %4.0f dB  %+d dB", result.channel, result.noiseFloor,
-                result.speechLevel, result.signalToNoise, result.suggestedGain) + name)
+            print(
+                String(
+                    format: "%-7d  %6.1f dBFS  %6.1f dBFS  %4.0f dB  %+d dB", result.channel, result.noiseFloor,
+                    result.speechLevel, result.signalToNoise, result.suggestedGain) + name)
         }
         for result in calibration.results {
             if let advice = result.advice { print("channel \(result.channel): \(advice)") }

@@ -17,10 +17,13 @@ struct CaptureOptions: ParsableArguments {
 
     @Option(
         name: .customLong("chime-device"),
-        help: ArgumentHelp("Where chimes play (ALSA PCM name). Default: the group file's, else default.", valueName: "pcm"))
+        help: ArgumentHelp(
+            "Where chimes play (ALSA PCM name). Default: the group file's, else default.", valueName: "pcm"))
     var chimeDevice: String?
 
-    @Option(help: ArgumentHelp("Chime volume from 0 (silent) to 1 (full). Default: the group file's, else 0.5.", valueName: "level"))
+    @Option(
+        help: ArgumentHelp(
+            "Chime volume from 0 (silent) to 1 (full). Default: the group file's, else 0.5.", valueName: "level"))
     var volume: Double?
 
     @Option(

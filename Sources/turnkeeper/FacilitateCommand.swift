@@ -6,7 +6,8 @@ import Logging
 struct FacilitateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "facilitate",
-        abstract: "Run a live meeting with no screen: chimes for the room, keys on a keypad, control from another device.",
+        abstract:
+            "Run a live meeting with no screen: chimes for the room, keys on a keypad, control from another device.",
         discussion: """
             For a Raspberry Pi on the table. A soft two-tone chime sounds a minute (--warning) \
             before a slot ends and a clear bell when the time is up; nobody is cut off. \

@@ -6,7 +6,8 @@ import Foundation
 struct GroupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "group",
-        abstract: "Write or show a group file: members and microphones, purpose, agreements, time plan, chimes, facilitators.",
+        abstract:
+            "Write or show a group file: members and microphones, purpose, agreements, time plan, chimes, facilitators.",
         discussion: """
             A group file keeps what a group agreed, so a meeting starts with just \
             `turnkeeper facilitate --group NAME`. It lives in \
@@ -58,7 +59,8 @@ struct GroupCommand: ParsableCommand {
         func run() throws {
             guard let group = try GroupDirectory.load(name) else {
                 throw CommandFailure(
-                    "there is no group file \(GroupDirectory.file(for: name).path); `turnkeeper group init \(name)` writes one")
+                    "there is no group file \(GroupDirectory.file(for: name).path); `turnkeeper group init \(name)` writes one"
+                )
             }
             print(Self.describe(group))
         }
@@ -72,19 +74,24 @@ struct GroupCommand: ParsableCommand {
             }
             lines.append("Members:")
             for member in group.members {
-                let mic = member.device.map { "device \($0)" } ?? member.channel.map { "channel \($0)" } ?? "shared microphone"
+                let mic =
+                    member.device.map { "device \($0)" } ?? member.channel.map { "channel \($0)" }
+                    ?? "shared microphone"
                 lines.append("  \(member.name) (\(mic))")
             }
             var time = "Time: \(group.mode == .rounds ? "rounds" : "open floor")"
             if let length = group.meetingLength { time += ", meeting \(DurationText.format(length))" }
-            if let slot = group.plan().effectiveSlotLength, group.mode == .rounds { time += ", slot \(DurationText.format(slot))" }
+            if let slot = group.plan().effectiveSlotLength, group.mode == .rounds {
+                time += ", slot \(DurationText.format(slot))"
+            }
             time += ", warning \(DurationText.format(group.warning)) before the end"
             if group.mode == .open { time += ", longest turn \(DurationText.format(group.maxTurn))" }
             lines.append(time)
             let chimes = group.chimes
-            lines.append(chimes.enabled
-                ? "Chimes: on \(chimes.device), volume \(chimes.volume)\(chimes.crossTalk ? ", ticks on cross-talk" : "")"
-                : "Chimes: off")
+            lines.append(
+                chimes.enabled
+                    ? "Chimes: on \(chimes.device), volume \(chimes.volume)\(chimes.crossTalk ? ", ticks on cross-talk" : "")"
+                    : "Chimes: off")
             if !group.facilitators.isEmpty {
                 lines.append("Facilitators in turn: \(group.facilitators.joined(separator: ", "))")
             }

@@ -58,7 +58,8 @@ struct LiveMeeting {
     func run(presentation: Presentation) throws {
         let group = try planOptions.group.flatMap { try GroupDirectory.load($0) }
         if group != nil && planOptions.participants != nil {
-            throw CommandFailure("--group \(planOptions.group ?? "") takes the members from its group file; leave out --participants")
+            throw CommandFailure(
+                "--group \(planOptions.group ?? "") takes the members from its group file; leave out --participants")
         }
         let rate = capture.rate ?? group?.rate ?? 16000
         let source = try openSource(group: group, rate: rate)
@@ -69,7 +70,9 @@ struct LiveMeeting {
             let held = try store.meetingSummaries().filter { $0.group == group.name }.count
             facilitator = group.facilitator(afterMeetings: held)
             if group.isReviewDue(afterMeetings: held) {
-                Console.note("This is meeting \(held + 1) of \(group.name): time to review how the group is working for everyone.")
+                Console.note(
+                    "This is meeting \(held + 1) of \(group.name): time to review how the group is working for everyone."
+                )
             }
         }
         let setup = MeetingSetup(
@@ -132,7 +135,8 @@ struct LiveMeeting {
             throw CommandFailure("\(error)")
         }
         if isView { FileHandle.standardOutput.write(Data(TerminalView.leave.utf8)) }
-        let summary = "meeting \(outcome.meetingID) stored (finished): \(DurationText.format(Double(outcome.durationFrames) / Double(outcome.sampleRate))) of audio, \(outcome.batches) batches; `turnkeeper report --latest` shows the report"
+        let summary =
+            "meeting \(outcome.meetingID) stored (finished): \(DurationText.format(Double(outcome.durationFrames) / Double(outcome.sampleRate))) of audio, \(outcome.batches) batches; `turnkeeper report --latest` shows the report"
         if presentation == .log { logger.notice("\(summary)") } else { writeOut(summary) }
     }
 
@@ -142,7 +146,9 @@ struct LiveMeeting {
             let file = try MeetingAnalysis.openAudio(replay)
             return PacedSource(file, periodFrames: max(1, file.format.sampleRate / 100))
         }
-        let devices = !capture.devices.isEmpty ? capture.devices : (group?.devices.isEmpty == false ? group?.devices ?? [] : ["default"])
+        let devices =
+            !capture.devices.isEmpty
+            ? capture.devices : (group?.devices.isEmpty == false ? group?.devices ?? [] : ["default"])
         return try CaptureDevices.open(devices: devices, channelsPerDevice: capture.channels, rate: rate)
     }
 
@@ -160,7 +166,9 @@ struct LiveMeeting {
         if planOptions.mode == .rounds && planOptions.meetingLength == nil && planOptions.slot == nil
             && live.stopAfter == nil
         {
-            throw CommandFailure("rounds need to know the time: give --meeting-length (e.g. 40m) or --slot (e.g. 5m), or --group with a group file")
+            throw CommandFailure(
+                "rounds need to know the time: give --meeting-length (e.g. 40m) or --slot (e.g. 5m), or --group with a group file"
+            )
         }
         return try planOptions.plan(channelCount: channelCount, audioSeconds: live.stopAfter ?? 0)
     }

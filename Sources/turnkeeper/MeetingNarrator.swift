@@ -12,7 +12,8 @@ struct MeetingNarrator {
         switch output {
         case .segment: return nil
         case .turn(let turn):
-            return "\(at(turn.end)) \(names[turn.holder])'s turn ended after \(TerminalView.clock(seconds(turn.end - turn.start)))"
+            return
+                "\(at(turn.end)) \(names[turn.holder])'s turn ended after \(TerminalView.clock(seconds(turn.end - turn.start)))"
         case .arrival(let entry):
             return entry.arrivedAt.map { "\(at($0)) \(names[entry.participant]) arrived" }
         case .event(let event):

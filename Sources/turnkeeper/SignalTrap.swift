@@ -38,5 +38,9 @@ final class SignalTrap: @unchecked Sendable {
 /// A thread-safe count.
 private final class Counter: Sendable {
     private let value = Mutex(0)
-    func increment() -> Int { value.withLock { $0 += 1; return $0 } }
+    func increment() -> Int {
+        value.withLock {
+            $0 += 1; return $0
+        }
+    }
 }

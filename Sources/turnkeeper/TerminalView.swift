@@ -29,9 +29,10 @@ struct TerminalView {
         } else {
             lines.append(status.mode == .rounds ? "The round is over." : "Nobody holds the floor yet.")
         }
-        lines.append(status.turn.crossTalk.isEmpty
-            ? ""
-            : "!! CROSS-TALK: " + status.turn.crossTalk.map { status.names[$0] }.joined(separator: " + "))
+        lines.append(
+            status.turn.crossTalk.isEmpty
+                ? ""
+                : "!! CROSS-TALK: " + status.turn.crossTalk.map { status.names[$0] }.joined(separator: " + "))
         let nameWidth = status.names.map(\.count).max() ?? 4
         let share = max(status.shareFrames, 1)
         for (index, name) in status.names.enumerated() {
@@ -39,13 +40,15 @@ struct TerminalView {
             let filled = Int((Double(spoken) / Double(share) * Double(barWidth)).rounded())
             let inside = min(filled, barWidth)
             let over = max(0, min(filled - barWidth, barWidth))
-            let bar = String(repeating: "#", count: inside) + String(repeating: ".", count: barWidth - inside)
+            let bar =
+                String(repeating: "#", count: inside) + String(repeating: ".", count: barWidth - inside)
                 + "|" + String(repeating: "+", count: over)
             let marker = status.turn.holder == index ? ">" : " "
             let talking = status.turn.speakingSince.indices.contains(index) && status.turn.speakingSince[index] != nil
             let padded = name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
             let percent = Int((Double(spoken) / Double(share) * 100).rounded())
-            lines.append("\(marker) \(padded) \(bar) \(Self.clock(status.seconds(spoken))) \(percent)%\(talking ? " *" : "")")
+            lines.append(
+                "\(marker) \(padded) \(bar) \(Self.clock(status.seconds(spoken))) \(percent)%\(talking ? " *" : "")")
         }
         lines.append("")
         let warnings = status.eventCounts[.warning] ?? 0

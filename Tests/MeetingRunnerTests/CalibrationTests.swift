@@ -9,7 +9,9 @@ import Testing
         let frames = Int(seconds * Double(rate))
         var samples = [Float](repeating: 0, count: frames * calibration.channelCount)
         for i in 0..<frames {
-            for c in 0..<calibration.channelCount { samples[i * calibration.channelCount + c] = f(c, Double(i) / Double(rate)) }
+            for c in 0..<calibration.channelCount {
+                samples[i * calibration.channelCount + c] = f(c, Double(i) / Double(rate))
+            }
         }
         samples.withUnsafeBufferPointer { calibration.process($0, frameCount: frames) }
     }

@@ -2,12 +2,12 @@ import AudioIO
 import Facilitation
 import Foundation
 import Logging
-import Synchronization
 import MeetingRunner
 import MeetingStore
+import Synchronization
+import TestSupport
 import Testing
 import VoiceActivity
-import TestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -56,7 +56,9 @@ import TestSupport
             raw.copyBytes(from: Array(path.utf8))
         }
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         close(fd)
         #expect(bound == 0)
@@ -81,7 +83,9 @@ import TestSupport
         let server = try ControlSocketServer(path: socketPath(folder), inbox: inbox)
         defer { server.stop() }
         let setup = MeetingSetup(
-            plan: MeetingPlan(mode: .rounds, participants: ["Ana", "Ben", "Caro", "Dev"].map { Participant(name: $0) }, slotLength: 13),
+            plan: MeetingPlan(
+                mode: .rounds, participants: ["Ana", "Ben", "Caro", "Dev"].map { Participant(name: $0) }, slotLength: 13
+            ),
             profile: .builtIn, startedAt: Date())
         let source = PacedSource(try WAVFileSource(path: demoRecording), periodFrames: 160)
         let replies = DispatchQueue(label: "client")

@@ -30,7 +30,9 @@ import Testing
     }
 
     @Test func textRoundTrips() throws {
-        for command: FacilitatorCommand in [.next, .pause, .resume, .extend(seconds: 90), .arrive(name: "Ben"), .end, .status] {
+        for command: FacilitatorCommand in [
+            .next, .pause, .resume, .extend(seconds: 90), .arrive(name: "Ben"), .end, .status,
+        ] {
             #expect(try FacilitatorCommand(parsing: command.text) == command)
         }
     }

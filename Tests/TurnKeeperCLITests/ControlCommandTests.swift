@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ControlCommandTests {
     @Test func withNoMeetingRunningItSaysSo() throws {

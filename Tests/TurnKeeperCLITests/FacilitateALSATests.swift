@@ -2,8 +2,8 @@ import AudioIO
 import Facilitation
 import Foundation
 import MeetingStore
-import Testing
 import TestSupport
+import Testing
 
 /// `facilitate` and `calibrate` through libasound, with ALSA's `file` plugin as the sound card:
 /// a raw PCM file (or a named pipe) as the microphones, a WAV file as the chime speaker.
@@ -35,7 +35,8 @@ import TestSupport
         for person in 0..<channels {
             let slotEnd = slot * Double(person + 1)
             // The demo's Ben speaks from 16.5 s across his slot's end at 26 s until 28.96 s.
-            let (piece, at) = overrunners.contains(person)
+            let (piece, at) =
+                overrunners.contains(person)
                 ? (part(16.5, 28.963), slotEnd - 9.5)
                 : (part(0.5, 6.0), slotEnd - slot + 3.5)
             let start = Int(at * Double(rate))
@@ -103,7 +104,8 @@ import TestSupport
         let expected = Self.expectedChimes(alerts, sampleRate: played.format.sampleRate)
         #expect(played.format.channelCount == 1)
         #expect(played.samples.count == expected.count)
-        #expect(ALSAFixtures.mismatch(played.samples, ALSAFixtures.quantized16(expected), tolerance: 1.0 / 32768) == nil)
+        #expect(
+            ALSAFixtures.mismatch(played.samples, ALSAFixtures.quantized16(expected), tolerance: 1.0 / 32768) == nil)
     }
 
     @Test func aPacedPipeRunsInRealTimeAndAnswersControlWithinASecond() throws {
@@ -127,8 +129,11 @@ import TestSupport
         let socket = cli.file("tk.sock").path
         let meeting = try BackgroundCommand(
             runner,
-            ["facilitate", "--device", "mics", "--channels", "6", "--participants", Self.people.joined(separator: ","),
-             "--meeting-length", "60s", "--warning", "4s", "--no-chimes", "--socket", socket],
+            [
+                "facilitate", "--device", "mics", "--channels", "6", "--participants",
+                Self.people.joined(separator: ","),
+                "--meeting-length", "60s", "--warning", "4s", "--no-chimes", "--socket", socket,
+            ],
             in: cli.folder)
         #expect(eventually { FileManager.default.fileExists(atPath: socket) })
         let started = Date()

@@ -1,16 +1,18 @@
 import Facilitation
 import Foundation
-import Testing
-import TestSupport
 import MeetingStore
+import TestSupport
+import Testing
 
 /// `facilitate` on a rehearsal recording paced at real time: signals, control, stop-after.
 @Suite(.serialized) struct FacilitateCommandTests {
     func start(_ cli: CLIFixture, _ extra: [String] = []) throws -> BackgroundCommand {
         try BackgroundCommand(
             cli.runner,
-            ["facilitate", "--replay", DemoMeeting.wav.path, "--participants", "Ana,Ben,Caro,Dev", "--slot", "13s",
-             "--warning", "3s", "--socket", cli.file("tk.sock").path, "--no-chimes"] + extra,
+            [
+                "facilitate", "--replay", DemoMeeting.wav.path, "--participants", "Ana,Ben,Caro,Dev", "--slot", "13s",
+                "--warning", "3s", "--socket", cli.file("tk.sock").path, "--no-chimes",
+            ] + extra,
             in: cli.folder)
     }
 
@@ -70,7 +72,10 @@ import MeetingStore
         let cli = try CLIFixture()
         defer { cli.remove() }
         let crashed = try start(cli)
-        #expect(eventually { FileManager.default.fileExists(atPath: cli.file("tk.sock").path) })
+        let socket = cli.file("tk.sock").path
+        #expect(eventually { FileManager.default.fileExists(atPath: socket) })
+        // Ana's slot is closed by "next", so a turn is waiting for the next batch
+        #expect(try cli.run("control", "next", "--socket", socket).status == 0)
         Thread.sleep(forTimeInterval: 1.5)
         crashed.send(SIGKILL)
         _ = crashed.wait(seconds: 5)
@@ -81,7 +86,7 @@ import MeetingStore
         let store = try MeetingStore.openFile(at: cli.database.path)
         let first = try #require(try store.meeting(id: 1))
         #expect(first.status == .interrupted)
-        #expect(!first.segments.isEmpty)  // batches written before the crash are kept
+        #expect(first.turns.map(\.holder) == [0])  // batches written before the crash are kept
     }
 
     @Test func roundsWithoutATimeAreRefused() throws {

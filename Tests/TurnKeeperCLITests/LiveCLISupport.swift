@@ -1,5 +1,5 @@
-import Foundation
 import Facilitation
+import Foundation
 import MeetingStore
 import TestSupport
 
@@ -93,7 +93,9 @@ func spawnAndWait(
     var pid: pid_t = 0
     let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
     guard spawned == 0 else {
-        throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "cannot run \(path): \(String(cString: strerror(spawned)))"])
+        throw CocoaError(
+            .executableLoad,
+            userInfo: [NSLocalizedDescriptionKey: "cannot run \(path): \(String(cString: strerror(spawned)))"])
     }
     let deadline = Date().addingTimeInterval(seconds)
     var status: Int32 = 0
