@@ -148,7 +148,10 @@ private final class ChimeRecorder: ChimeSink, @unchecked Sendable {
         #expect(outcome.droppedFrames > 0)
         let trouble = log.events.filter { $0.kind == .deviceTrouble }
         #expect(!trouble.isEmpty)
-        #expect(trouble.first?.detail?.contains("\(outcome.droppedFrames) detector decisions") == true)
+        // Each event counts the drops since the one before; together they count them all
+        let counted = trouble.compactMap { $0.detail?.split(separator: " ").first.flatMap { Int($0) } }
+        #expect(counted.reduce(0, +) == outcome.droppedFrames)
+        #expect(trouble.allSatisfy { $0.detail?.contains("detector decisions (10 ms each) dropped") == true })
         #expect(log.status == .finished)
     }
 
