@@ -10,8 +10,8 @@ struct SlotState: Sendable {
     var warned = false
     /// The owner is speaking past the planned end; the slot ends when they stop.
     var overrunning = false
-    /// While overrunning: where the owner's speech last ended (-1 while they are speaking).
-    var ownerQuietSince: Int64 = -1
+    /// Where the owner was last heard in this slot (end of that frame); -1 before.
+    var ownerLastHeard: Int64 = -1
     var paused = false
 
     func owner(participantCount: Int) -> Int? { index < participantCount ? index : nil }
@@ -25,17 +25,17 @@ struct SlotState: Sendable {
         // A warning that does not fit in the slot is not given.
         warned = warning <= 0 || warning >= length
         overrunning = false
-        ownerQuietSince = -1
+        ownerLastHeard = -1
     }
 }
 
 extension TurnTracker {
     /// Runs the rounds timers up to frame `t`: warning, end of slot, overrun.
     ///
-    /// A slot whose owner is still speaking at its planned end is not cut off: an overrun is
-    /// flagged and the slot runs on until the owner stops — a pause of ``handOverPause``, not
-    /// a breath between sentences — and ends where their speech ended (at most one more slot
-    /// length).
+    /// A slot whose owner is still speaking at its planned end — or takes a breath across it and
+    /// carries on — is not cut off: an overrun is flagged and the slot runs on until the owner
+    /// stops, that is, is quiet for ``handOverPause`` (longer than a breath between sentences);
+    /// it ends where their speech ended (at most one more slot length).
     /// The schedule does not slip: the next slot keeps its planned end, so an overrun is time
     /// taken from the next person, as it is in the room.
     mutating func advanceRounds(
@@ -52,22 +52,26 @@ extension TurnTracker {
             slot.warned = true
             emit(.event(FacilitationEvent(kind: .warning, start: slot.warningAt, participants: [owner])))
         }
-        guard t >= slot.plannedEnd else { return }
         let ownerSpeaking = isSpeaking(participant: owner, in: speaking)
-        if !slot.overrunning && ownerSpeaking {
-            slot.overrunning = true
-            emit(.event(FacilitationEvent(kind: .overrun, start: slot.plannedEnd, participants: [owner])))
+        if ownerSpeaking { slot.ownerLastHeard = t + frameLength }
+        guard t >= slot.plannedEnd else { return }
+        let quietFor = slot.ownerLastHeard >= 0 ? t - slot.ownerLastHeard : Int64.max
+        if !slot.overrunning {
+            if ownerSpeaking {
+                slot.overrunning = true
+                emit(.event(FacilitationEvent(kind: .overrun, start: slot.plannedEnd, participants: [owner])))
+                return
+            }
+            // Quiet at the planned end: a breath if they were heard just before and it is not
+            // yet a pause; then the slot ends when planned.
+            if quietFor < handOverPauseFrames && slot.plannedEnd - slot.ownerLastHeard < handOverPauseFrames { return }
+            nextSlot(at: slot.plannedEnd, plannedEnd: slot.plannedEnd + slotFrames, emit: emit)
             return
         }
         var end = t
-        if slot.overrunning && t < slot.plannedEnd + slotFrames {
-            if ownerSpeaking {
-                slot.ownerQuietSince = -1
-                return
-            }
-            if slot.ownerQuietSince < 0 { slot.ownerQuietSince = t }
-            if t - slot.ownerQuietSince < handOverPauseFrames { return }
-            end = slot.ownerQuietSince
+        if t < slot.plannedEnd + slotFrames {
+            if quietFor < handOverPauseFrames { return }
+            end = max(slot.plannedEnd, slot.ownerLastHeard)
         }
         nextSlot(at: end, plannedEnd: slot.plannedEnd + slotFrames, emit: emit)
     }

@@ -193,3 +193,28 @@ import VoiceActivity
         #expect(tracker.attendance.map(\.arrivedAt) == [script.frame(1), script.frame(120), nil])
     }
 }
+
+@Suite struct TurnTrackerBreathTests {
+    let script = ActivityScript()
+    var f: (Double) -> Int64 { script.frame }
+
+    @Test func aBreathAcrossTheSlotEndIsStillTheOwnersOverrun() throws {
+        // Ana stops 0.3 s before her slot ends and carries on 0.3 s after it
+        let plan = MeetingPlan(mode: .rounds, participants: people("Ana", "Ben"), slotLength: 30)
+        let s = script.speaking(0, from: 20, to: 29.7).speaking(0, from: 30.3, to: 33).speaking(0, from: 40, to: 45)
+        let run = try TrackerRun(plan: plan, channels: 1, script: s, duration: 60)
+        #expect(run.events(.overrun).map(\.start) == [f(30)])
+        #expect(run.speechFrames(of: 0) == f(9.7) + f(2.7))
+        #expect(run.turns.map(\.start) == [0, f(33)])
+    }
+
+    @Test func quietAtTheSlotEndPassesTheTurnOnWhenPlanned() throws {
+        // Ana finished 2 s before her slot ended; Ben starts 0.5 s into his
+        let plan = MeetingPlan(mode: .rounds, participants: people("Ana", "Ben"), slotLength: 30)
+        let s = script.speaking(0, from: 20, to: 28).speaking(0, from: 30.5, to: 40)
+        let run = try TrackerRun(plan: plan, channels: 1, script: s, duration: 60)
+        #expect(run.events(.overrun).isEmpty)
+        #expect(run.turns.map(\.start) == [0, f(30)])
+        #expect(run.speechFrames(of: 1) == f(9.5))
+    }
+}
