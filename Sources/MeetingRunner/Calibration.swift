@@ -106,16 +106,18 @@ public struct Calibration: Sendable {
         }
     }
 
-    /// The detector profile to start with, and why.
+    /// The detector profile to start with, and why: `lapel` for one microphone per person,
+    /// `noisy-room` for one microphone in a loud room, else `default` (see `Models/`).
     public var suggestedProfile: (name: String, reason: String) {
         let worstNoise = results.map(\.noiseFloor).max() ?? Self.floorLevel
-        if worstNoise > -45 {
-            return (
-                "default",
-                "the room is noisy (noise floor \(Int(worstNoise.rounded())) dBFS); the default profile adapts to its noise floor, but fewer fans and a closed window will help"
-            )
+        let floor = "noise floor \(Int(worstNoise.rounded())) dBFS"
+        if channelCount > 1 {
+            return ("lapel", "one microphone per person (\(floor))")
         }
-        return ("default", "a quiet room (noise floor \(Int(worstNoise.rounded())) dBFS)")
+        if worstNoise > -45 {
+            return ("noisy-room", "one microphone in a loud room (\(floor)); fewer fans and a closed window help too")
+        }
+        return ("default", "one microphone in a quiet room (\(floor))")
     }
 
     static func percentile(_ values: [Double], _ p: Double) -> Double {

@@ -43,7 +43,7 @@ import Testing
         #expect(results[1].suggestedGain == 23)
         #expect(results[0].advice == nil)
         #expect(results[1].advice?.contains("raise the gain by 23 dB") == true)
-        #expect(calibration.suggestedProfile.name == "default")
+        #expect(calibration.suggestedProfile.name == "lapel")  // one microphone per person
     }
 
     @Test func aDeadMicrophoneIsCalledOut() {
@@ -55,5 +55,18 @@ import Testing
         let result = calibration.results[0]
         #expect(result.speechLevel == -120)
         #expect(result.advice?.contains("plugged in") == true)
+        #expect(calibration.suggestedProfile.name == "default")
+    }
+}
+
+extension CalibrationTests {
+    @Test func aLoudRoomOnOneMicrophoneGetsTheNoisyRoomProfile() {
+        var calibration = Calibration(channelCount: 1, sampleRate: 8000)
+        calibration.begin(.quiet)
+        feed(&calibration, seconds: 1) { _, t in 0.02 * Float(sin(2 * Double.pi * 100 * t)) }  // -37 dBFS hum
+        calibration.begin(.speech(channel: 0))
+        feed(&calibration, seconds: 1) { _, t in 0.2 * Float(sin(2 * Double.pi * 300 * t)) }
+        #expect(calibration.suggestedProfile.name == "noisy-room")
+        #expect(abs(calibration.results[0].noiseFloor - -37) < 0.5)
     }
 }

@@ -206,6 +206,6 @@ import Testing
         #expect(abs(numbers(ben)[2] - -43) < 1)
         #expect(numbers(ben)[4] == 23)
         #expect(result.stdout.contains("channel 1: speech is quiet: raise the gain by 23 dB"))
-        #expect(result.stdout.contains("profile: --profile default"))
+        #expect(result.stdout.contains("profile: --profile lapel (one microphone per person"))
     }
 }
