@@ -8,10 +8,11 @@
 #   strace          the confidentiality audit test (which files the program writes)
 #   chromium        headless rendering of HTML reports to PNG (scripts/render-report, its test)
 #   fonts-dejavu-core  a font with the report's symbols (✔ ✘ ·) for that rendering
+#   tmux            a terminal for capturing the live view of `record` in tests
 # Safe to run again; does nothing when everything is there. Needs root (or sudo).
 set -euo pipefail
 packages=(libasound2-dev libsqlite3-dev alsa-utils espeak-ng sox python3 python3-numpy pkg-config strace chromium
-  fonts-dejavu-core)
+  fonts-dejavu-core tmux)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

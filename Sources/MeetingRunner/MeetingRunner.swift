@@ -11,7 +11,7 @@ import VoiceActivity
 /// Offline it reads as fast as the source gives audio; a live source paces it. Either way
 /// time is the audio's: the tracker's timers run on sample frames, so an offline run of a
 /// recording decides exactly what the live meeting would have.
-public struct MeetingRunner {
+public struct MeetingRunner: Sendable {
     public let setup: MeetingSetup
     let store: MeetingStore
     let logger: Logger
@@ -24,11 +24,21 @@ public struct MeetingRunner {
 
     /// What a finished run produced.
     public struct Outcome: Sendable {
+        /// Creates an outcome (the runners do; tests compare them).
+        public init(meetingID: Int64, durationFrames: Int64, sampleRate: Int, batches: Int, droppedFrames: Int = 0) {
+            self.meetingID = meetingID
+            self.durationFrames = durationFrames
+            self.sampleRate = sampleRate
+            self.batches = batches
+            self.droppedFrames = droppedFrames
+        }
         public var meetingID: Int64
         public var durationFrames: Int64
         public var sampleRate: Int
         /// Database write transactions used for the meeting's timings.
         public var batches: Int
+        /// Live: detector decisions dropped because the consumer fell behind (0 offline).
+        public var droppedFrames: Int
     }
 
     /// Runs the meeting on `source` to its end and stores it. `observe` sees every tracker
@@ -40,40 +50,27 @@ public struct MeetingRunner {
         let format = source.format
         var detector = try SpeechDetector(
             channelCount: format.channelCount, sampleRate: format.sampleRate, profile: setup.profile)
-        var tracker = try TurnTracker(
-            plan: setup.plan, sampleRate: format.sampleRate, channelCount: format.channelCount)
-        let meetingID: Int64
-        do {
-            meetingID = try store.beginMeeting(MeetingLog(
-                startedAt: setup.startedAt, sampleRate: format.sampleRate, durationFrames: 0,
-                source: source.name, status: .running, group: setup.group,
-                facilitator: setup.facilitator, plan: setup.plan))
-        } catch {
-            throw RunnerError.storeFailed(meetingID: nil, reason: "\(error)")
-        }
+        var session = try MeetingSession.begin(
+            setup: setup, store: store, sampleRate: format.sampleRate, channelCount: format.channelCount,
+            sourceName: source.name)
+        let meetingID = session.meetingID
         logger.info("meeting started", metadata: ["meeting": "\(meetingID)", "source": "\(source.name)"])
-        var recorder = MeetingRecorder(store: store, meetingID: meetingID)
         let flushFrames = max(1, Int64(setup.flushInterval * Double(format.sampleRate)))
         var nextFlush = flushFrames
         var framesRead: Int64 = 0
         let buffer = UnsafeMutableBufferPointer<Float>.allocate(capacity: setup.blockFrames * format.channelCount)
         defer { buffer.deallocate() }
 
-        func handle(_ frame: ActivityFrame) {
-            tracker.process(frame) { output in
-                recorder.record(output)
-                observe(output)
-            }
-        }
-
         do {
             while true {
                 let frames = try source.read(into: buffer)
                 if frames == 0 { break }
                 framesRead += Int64(frames)
-                detector.process(UnsafeBufferPointer(buffer), frameCount: frames, emit: handle)
+                detector.process(UnsafeBufferPointer(buffer), frameCount: frames) {
+                    session.handle($0, observe: observe)
+                }
                 if framesRead >= nextFlush {
-                    try flush(&recorder, meetingID: meetingID)
+                    try session.flush()
                     nextFlush = framesRead + flushFrames
                 }
             }
@@ -81,46 +78,17 @@ public struct MeetingRunner {
             throw error
         } catch {
             let reason = String(describing: error)
-            try close(&detector, &tracker, &recorder, at: framesRead, status: .interrupted, observe: observe)
+            detector.finish { session.handle($0, observe: observe) }
+            try session.close(at: framesRead, status: .interrupted, observe: observe)
             throw RunnerError.sourceFailed(
                 meetingID: meetingID, atSeconds: Double(framesRead) / Double(format.sampleRate), reason: reason)
         }
-        try close(&detector, &tracker, &recorder, at: framesRead, status: .finished, observe: observe)
-        logger.info("meeting finished", metadata: ["meeting": "\(meetingID)", "batches": "\(recorder.flushCount)"])
+        detector.finish { session.handle($0, observe: observe) }
+        try session.close(at: framesRead, status: .finished, observe: observe)
+        logger.info(
+            "meeting finished", metadata: ["meeting": "\(meetingID)", "batches": "\(session.recorder.flushCount)"])
         return Outcome(
             meetingID: meetingID, durationFrames: framesRead, sampleRate: format.sampleRate,
-            batches: recorder.flushCount)
-    }
-
-    /// Flushes the detector and tracker at `end`, writes the last batch and closes the meeting.
-    private func close(
-        _ detector: inout SpeechDetector, _ tracker: inout TurnTracker, _ recorder: inout MeetingRecorder,
-        at end: Int64, status: MeetingStatus, observe: (TrackerOutput) -> Void
-    ) throws {
-        detector.finish { frame in
-            tracker.process(frame) { output in
-                recorder.record(output)
-                observe(output)
-            }
-        }
-        tracker.finish(at: end) { output in
-            recorder.record(output)
-            observe(output)
-        }
-        try flush(&recorder, meetingID: recorder.meetingID)
-        do {
-            try store.finishMeeting(
-                id: recorder.meetingID, durationFrames: end, status: status, attendance: tracker.attendance)
-        } catch {
-            throw RunnerError.storeFailed(meetingID: recorder.meetingID, reason: "\(error)")
-        }
-    }
-
-    private func flush(_ recorder: inout MeetingRecorder, meetingID: Int64) throws {
-        do {
-            try recorder.flush()
-        } catch {
-            throw RunnerError.storeFailed(meetingID: meetingID, reason: "\(error)")
-        }
+            batches: session.recorder.flushCount)
     }
 }

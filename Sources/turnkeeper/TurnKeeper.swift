@@ -15,7 +15,8 @@ struct TurnKeeper: ParsableCommand {
         subcommands: [
             AnalyzeCommand.self, ReportCommand.self, MeetingsCommand.self, DemoCommand.self,
             ProfilesCommand.self, ScoreCommand.self, DevicesCommand.self, SeriesCommand.self,
-            ForgetCommand.self,
+            ForgetCommand.self, RecordCommand.self, FacilitateCommand.self, ControlCommand.self,
+            GroupCommand.self, CalibrateCommand.self,
         ]
     )
 }
