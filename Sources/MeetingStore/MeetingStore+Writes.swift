@@ -113,10 +113,11 @@ extension MeetingStore {
         meetingID: Int64, segments: [SpeechSegment], events: [FacilitationEvent], turns: [Turn], _ db: Database
     ) throws {
         if !segments.isEmpty {
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO speech_segment (meeting_id, participant_position, channel, start_frame, end_frame) \
-                VALUES (?, ?, ?, ?, ?)
-                """)
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO speech_segment (meeting_id, participant_position, channel, start_frame, end_frame) \
+                    VALUES (?, ?, ?, ?, ?)
+                    """)
             for segment in segments {
                 try insert.execute(arguments: [
                     meetingID, segment.participant, segment.channel, segment.start, segment.end,
@@ -124,21 +125,24 @@ extension MeetingStore {
             }
         }
         if !turns.isEmpty {
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO turn (meeting_id, holder_position, start_frame, end_frame, planned_end_frame) \
-                VALUES (?, ?, ?, ?, ?)
-                """)
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO turn (meeting_id, holder_position, start_frame, end_frame, planned_end_frame) \
+                    VALUES (?, ?, ?, ?, ?)
+                    """)
             for turn in turns {
                 try insert.execute(arguments: [meetingID, turn.holder, turn.start, turn.end, turn.plannedEnd])
             }
         }
         guard !events.isEmpty else { return }
-        let insertEvent = try db.cachedStatement(sql: """
-            INSERT INTO event (meeting_id, kind, start_frame, end_frame, detail) VALUES (?, ?, ?, ?, ?)
-            """)
-        let insertParticipant = try db.cachedStatement(sql: """
-            INSERT INTO event_participant (event_id, ordinal, meeting_id, position) VALUES (?, ?, ?, ?)
-            """)
+        let insertEvent = try db.cachedStatement(
+            sql: """
+                INSERT INTO event (meeting_id, kind, start_frame, end_frame, detail) VALUES (?, ?, ?, ?, ?)
+                """)
+        let insertParticipant = try db.cachedStatement(
+            sql: """
+                INSERT INTO event_participant (event_id, ordinal, meeting_id, position) VALUES (?, ?, ?, ?)
+                """)
         for event in events {
             try insertEvent.execute(arguments: [meetingID, event.kind.rawValue, event.start, event.end, event.detail])
             let eventID = db.lastInsertedRowID

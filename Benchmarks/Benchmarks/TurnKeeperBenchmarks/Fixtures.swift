@@ -117,9 +117,10 @@ final class StoreFixture: @unchecked Sendable {
         try? FileManager.default.removeItem(atPath: folder)
         store = try MeetingStore.openFile(at: folder + "/meetings.sqlite")
         let people = (0..<6).map { Participant(name: "P\($0 + 1)", channel: $0) }
-        meetingID = try store.beginMeeting(MeetingLog(
-            startedAt: Date(), sampleRate: 16000, durationFrames: 0, source: "bench", status: .running,
-            plan: MeetingPlan(mode: .open, participants: people)))
+        meetingID = try store.beginMeeting(
+            MeetingLog(
+                startedAt: Date(), sampleRate: 16000, durationFrames: 0, source: "bench", status: .running,
+                plan: MeetingPlan(mode: .open, participants: people)))
     }
 
     /// Appends one batch in one transaction: 60 segments, 6 events (two people each), 2 turns.
@@ -133,7 +134,9 @@ final class StoreFixture: @unchecked Sendable {
         }
         for i in 0..<6 {
             let start = position + Int64(i) * 80000
-            events.append(FacilitationEvent(kind: .crossTalk, start: start, end: start + 9000, participants: [i % 6, (i + 1) % 6]))
+            events.append(
+                FacilitationEvent(
+                    kind: .crossTalk, start: start, end: start + 9000, participants: [i % 6, (i + 1) % 6]))
         }
         turns.append(Turn(holder: 0, start: position, end: position + 200_000))
         turns.append(Turn(holder: 1, start: position + 200_000, end: position + 480_000))

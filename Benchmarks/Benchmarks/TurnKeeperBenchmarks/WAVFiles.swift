@@ -3,7 +3,8 @@ import Foundation
 /// Writes the WAV files the decoding benchmarks read (PCM16 or float32), into a temporary folder.
 enum WAVFiles {
     /// Writes `samples` (interleaved, -1...1) as a canonical 44-byte-header WAV and returns its path.
-    static func write(_ samples: [Float], channels: Int, sampleRate: Int, float32: Bool, name: String) throws -> String {
+    static func write(_ samples: [Float], channels: Int, sampleRate: Int, float32: Bool, name: String) throws -> String
+    {
         let width = float32 ? 4 : 2
         var data = Data(capacity: 44 + samples.count * width)
         func u32(_ v: Int) { withUnsafeBytes(of: UInt32(v).littleEndian) { data.append(contentsOf: $0) } }
