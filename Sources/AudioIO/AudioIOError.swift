@@ -1,6 +1,13 @@
+/// Which way audio flows through an ALSA device, for messages.
+public enum AudioDirection: String, Sendable, Hashable, CustomStringConvertible {
+    case capture, playback
+    public var description: String { rawValue }
+}
+
 /// What can go wrong reading or capturing audio. Each case names the file or device.
 ///
-/// Every message is one line: the file, what is wrong with it, and where possible what to do.
+/// Every message is one line: the file or device, what is wrong with it, and where possible
+/// what to do.
 public enum AudioIOError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case notWAV(path: String)
@@ -26,6 +33,24 @@ public enum AudioIOError: Error, Sendable, Equatable, CustomStringConvertible {
     case unsupportedBitDepth(path: String, encoding: String, bitsPerSample: Int)
     /// The frame size in the header disagrees with channels × bytes per sample.
     case blockAlignMismatch(path: String, blockAlign: Int, channelCount: Int, bitsPerSample: Int)
+    /// No ALSA device of that name (`-ENOENT`, or a card that is not there).
+    case deviceNotFound(device: String, direction: AudioDirection)
+    /// Another program holds the device (`-EBUSY`).
+    case deviceBusy(device: String, direction: AudioDirection)
+    /// Opening failed for another reason (permissions, a broken definition…).
+    case deviceCannotOpen(device: String, direction: AudioDirection, reason: String)
+    /// The device takes none of the sample rates asked for.
+    case deviceRejectedRate(device: String, direction: AudioDirection, sampleRate: Int)
+    /// The device does not take that many channels.
+    case deviceRejectedChannels(device: String, direction: AudioDirection, channelCount: Int)
+    /// The device offers none of S16, S32 or float.
+    case deviceRejectedFormat(device: String, direction: AudioDirection)
+    /// A setup step (`snd_pcm_hw_params` and friends) failed.
+    case deviceSetupFailed(device: String, direction: AudioDirection, step: String, reason: String)
+    /// Reading or writing failed and could not be recovered.
+    case deviceIOFailed(device: String, direction: AudioDirection, reason: String)
+    /// ALSA configuration text that `snd_config_load` refused.
+    case invalidALSAConfiguration(reason: String)
 
     public var description: String {
         switch self {
@@ -61,6 +86,34 @@ public enum AudioIOError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(path): \(bits)-bit \(encoding) is not supported; convert it, e.g. sox in.wav -e signed -b 16 out.wav"
         case .blockAlignMismatch(let path, let blockAlign, let channels, let bits):
             return "\(path): the header's frame size (block align \(blockAlign) bytes) does not match \(channels) channels of \(bits) bits; the file is damaged"
+        default:
+            return alsaDescription
+        }
+    }
+
+    /// The messages of the ALSA cases: each names the device and says what to try.
+    private var alsaDescription: String {
+        switch self {
+        case .deviceNotFound(let device, let direction):
+            return "\(direction) device \(device) not found; run `turnkeeper devices` to see the names this machine has (plug the device in, or pick another --device)"
+        case .deviceBusy(let device, let direction):
+            return "\(direction) device \(device) is busy (another program holds it); close that program or pick another device"
+        case .deviceCannotOpen(let device, let direction, let reason):
+            return "\(direction) device \(device) cannot be opened: \(reason); check that you are in the audio group and the device's ALSA definition"
+        case .deviceRejectedRate(let device, let direction, let rate):
+            return "\(direction) device \(device) does not take \(rate) Hz; use --rate with a rate it offers, or its plughw: name, which converts"
+        case .deviceRejectedChannels(let device, let direction, let channels):
+            return "\(direction) device \(device) does not take \(channels) channel(s); use --channels with a count it offers, or its plughw: name, which converts"
+        case .deviceRejectedFormat(let device, let direction):
+            return "\(direction) device \(device) offers none of the sample formats S16, S32 or float; use its plughw: name, which converts"
+        case .deviceSetupFailed(let device, let direction, let step, let reason):
+            return "\(direction) device \(device) could not be set up (\(step)): \(reason); try its plughw: name or another device"
+        case .deviceIOFailed(let device, let direction, let reason):
+            return "\(direction) device \(device) stopped working: \(reason); check the cable, then start again"
+        case .invalidALSAConfiguration(let reason):
+            return "the ALSA configuration text could not be read (\(reason)); check its braces, quotes and semicolons"
+        default:
+            return "audio error"
         }
     }
 }

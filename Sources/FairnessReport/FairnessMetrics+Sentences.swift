@@ -3,7 +3,7 @@ import Facilitation
 extension FairnessMetrics {
     /// The plain sentences of a report, in this order: who was off the equal share or silent
     /// (or, with one shared microphone in open floor, why there are no per-person shares),
-    /// overruns, interruptions, cross-talk, the longest turn.
+    /// overruns, interruptions, cross-talk, the longest turn, the longest monologue.
     static func sentences(for metrics: FairnessMetrics) -> [String] {
         var sentences: [String] = []
         let people = metrics.participants
@@ -23,8 +23,9 @@ extension FairnessMetrics {
                     sentences.append("\(person.name) did not speak.")
                 } else if abs(person.difference) >= notableDifference - 1e-9 {
                     sentences.append(
-                        "\(person.name) spoke \(ReportText.percent(person.share)) of the time; "
-                            + "an equal share is \(ReportText.percent(person.equalShare)).")
+                        "\(person.name) spoke \(ReportText.percent(person.share)) of the time in a group of "
+                            + "\(ReportText.count(people.count)), where an equal share is "
+                            + "\(ReportText.percent(person.equalShare)).")
                 }
             }
             if meeting.roomSpeechSeconds >= minimumRoomSpeech {
@@ -72,6 +73,13 @@ extension FairnessMetrics {
         {
             sentences.append(
                 "The longest turn was \(longest.name)'s: \(ReportText.spoken(longest.longestTurnSeconds)).")
+        }
+        if meeting.perPersonShares,
+            let talker = people.max(by: { $0.longestMonologueSeconds < $1.longestMonologueSeconds }),
+            talker.longestMonologueSeconds > 0
+        {
+            sentences.append(
+                "The longest monologue was \(talker.name)'s: \(ReportText.spoken(talker.longestMonologueSeconds)).")
         }
         return sentences
     }

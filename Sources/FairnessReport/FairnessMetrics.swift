@@ -25,6 +25,9 @@ public struct FairnessMetrics: Sendable, Codable, Equatable {
     /// worth a sentence.
     public static let notableDifference = 0.10
 
+    /// Pauses shorter than this (seconds) do not end a monologue.
+    public static let monologuePause = 2.5
+
     /// The meeting as a whole.
     public struct MeetingInfo: Sendable, Codable, Equatable {
         public var id: Int64?
@@ -57,6 +60,10 @@ public struct FairnessMetrics: Sendable, Codable, Equatable {
         /// Number of turns held (slots in rounds, holds of the floor in open floor).
         public var turns: Int
         public var longestTurnSeconds: Double
+        /// The longest stretch of this person's own speech, pauses shorter than
+        /// ``FairnessMetrics/monologuePause`` joined: what people feel as a monologue (in
+        /// rounds a turn is a whole slot, pauses and all).
+        public var longestMonologueSeconds: Double
         /// Overrun events naming this participant.
         public var overruns: Int
         /// Seconds of cross-talk events this participant was in (their union).
@@ -107,6 +114,10 @@ public struct FairnessMetrics: Sendable, Codable, Equatable {
                 difference: share - equalShare,
                 turns: turns.count,
                 longestTurnSeconds: seconds(turns.map { $0.end - $0.start }.max() ?? 0),
+                longestMonologueSeconds: seconds(
+                    IntervalUnion.longestRun(
+                        log.segments.filter { $0.participant == index }.map { ($0.start, $0.end) },
+                        joiningGapsBelow: Int64(Self.monologuePause * Double(log.sampleRate)))),
                 overruns: log.events.filter { $0.kind == .overrun && $0.participants.contains(index) }.count,
                 crossTalkSeconds: seconds(
                     IntervalUnion.length(
@@ -152,8 +163,11 @@ public struct FairnessMetrics: Sendable, Codable, Equatable {
     }
 
     /// Open floor with one shared microphone: nothing tells voices apart, so speech belongs
-    /// to the room and per-person numbers mean nothing.
+    /// to the room and per-person numbers mean nothing. A plan may leave channels implicit
+    /// (channel i is participant i's), so speech credited to a person also counts as proof of
+    /// one microphone each.
     static func isRoomOnly(_ log: MeetingLog) -> Bool {
         log.mode == .open && log.participants.allSatisfy { $0.channel == nil }
+            && !log.segments.contains { $0.participant != nil }
     }
 }

@@ -14,6 +14,12 @@ enum ReportText {
         return points > 0 ? "+\(points)%" : "\(points)%"
     }
 
+    /// "five": a small count in words (one to twelve), larger ones in digits.
+    static func count(_ value: Int) -> String {
+        let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+        return words.indices.contains(value) ? words[value] : "\(value)"
+    }
+
     /// A duration as people say it: "6.5 s", "48 s", "1 min 18 s", "1 h 02 min".
     static func spoken(_ seconds: Double) -> String {
         if seconds < 9.95 {
@@ -61,6 +67,18 @@ enum ReportText {
             if text.hasSuffix(".") { text.removeLast() }
         }
         return text == "-0" ? "0" : text
+    }
+
+    /// A decimal with exactly `digits` decimals, rounded as ``decimal(_:digits:)`` rounds:
+    /// "0.10", "0.08" for 0.075.
+    static func fixed(_ value: Double, digits: Int) -> String {
+        var text = decimal(value, digits: digits)
+        if digits > 0 {
+            if !text.contains(".") { text += "." }
+            let have = text.count - (text.firstIndex(of: ".").map { text.distance(from: text.startIndex, to: $0) } ?? 0) - 1
+            text += String(repeating: "0", count: max(0, digits - have))
+        }
+        return text
     }
 
     /// What an event says, for lists: "Ben interrupted Ana", "Ana, Ben until 0:30".

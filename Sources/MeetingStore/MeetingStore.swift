@@ -103,6 +103,8 @@ public struct MeetingStore: Sendable {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(5)
+        // Deleted content is overwritten with zeros, so what `forget` deletes leaves no trace.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA secure_delete = ON") }
         return config
     }
 

@@ -51,7 +51,7 @@ public enum MeetingStoreError: Error, CustomStringConvertible, Equatable {
             return "the meetings database \(path) is locked by another program; "
                 + "close the other TurnKeeper (or sqlite3) and try again"
         case let .meetingNotFound(id):
-            return "there is no meeting \(id) in the database; `turnkeeper list` shows the meetings stored"
+            return "there is no meeting \(id) in the database; `turnkeeper meetings` lists the meetings stored"
         case let .invalidLog(reason):
             return "the meeting cannot be stored: \(reason)"
         case let .database(path, message):

@@ -28,6 +28,9 @@ struct ChannelTracker: Sendable {
     private(set) var score: Float = 0
     /// Whether the score says speech (with hysteresis), from the last hop.
     private(set) var active = false
+    /// Mean and variance of the score while it says no speech: how much the noise itself moves.
+    private(set) var noiseMean: Float = 0
+    private(set) var noiseVariance: Float = 0
 
     /// Takes one hop's band powers and updates the decision.
     @inline(__always)
@@ -67,9 +70,19 @@ struct ChannelTracker: Sendable {
         let step = score < speechLevel ? -s.levelStepDown : s.levelStepUp
         speechLevel = max(0, speechLevel + step)
 
-        let on = max(s.onThreshold, s.onFraction * speechLevel)
-        let off = max(s.offThreshold, s.offFraction * speechLevel)
+        var on = max(s.onThreshold, s.onFraction * speechLevel)
+        var off = max(s.offThreshold, s.offFraction * speechLevel)
+        if s.noiseDeviations > 0 {
+            let deviation = noiseVariance.squareRoot()
+            on = max(on, noiseMean + s.noiseDeviations * deviation)
+            off = max(off, noiseMean + 0.6 * s.noiseDeviations * deviation)
+        }
         active = active ? score > off : score > on
+        if !active {
+            let difference = score - noiseMean
+            noiseMean += s.noiseRate * difference
+            noiseVariance += s.noiseRate * (difference * difference - noiseVariance)
+        }
     }
 }
 
@@ -80,6 +93,8 @@ struct TrackerSettings: Sendable {
     var onThreshold: Float, offThreshold: Float
     var onFraction: Float, offFraction: Float
     var levelStepUp: Float, levelStepDown: Float
+    /// How many noise deviations speech must clear (0 = off), and the per-hop tracking rate.
+    var noiseDeviations: Float, noiseRate: Float
 
     init(_ p: DetectionParameters, hopSeconds: Double) {
         subWindowHops = max(1, Int((p.floorWindowSeconds / hopSeconds / 4).rounded()))
@@ -91,6 +106,8 @@ struct TrackerSettings: Sendable {
         // Stepping up by q·step and down by (1-q)·step settles where a fraction q lies below.
         levelStepUp = Float(p.levelQuantile * p.levelStepDB)
         levelStepDown = Float((1 - p.levelQuantile) * p.levelStepDB)
+        noiseDeviations = Float(p.noiseDeviations)
+        noiseRate = Float(min(1, hopSeconds / p.noiseTrackSeconds))
     }
 }
 

@@ -120,6 +120,61 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
     public var bridgeSeconds: Double
     /// Speech is held this long (s) after the score falls, for soft word endings.
     public var hangoverSeconds: Double
+    /// Speech must also beat the noise's own recent score by this many of its deviations
+    /// (0 = off). Fluctuating noise such as distant chatter scores well above its floor; this
+    /// raises the threshold there and leaves it alone in steady noise. Optional in the JSON.
+    public var noiseDeviations: Double = 0
+    /// How fast the noise score's mean and deviation follow (s); used with `noiseDeviations`.
+    public var noiseTrackSeconds: Double = 2
+
+    public init(
+        lowCutHz: Double, floorWindowSeconds: Double, floorRiseDBPerSecond: Double,
+        onThresholdDB: Double, offThresholdDB: Double, levelQuantile: Double, levelStepDB: Double,
+        onFractionOfLevel: Double, offFractionOfLevel: Double, minSpeechSeconds: Double,
+        preRollSeconds: Double, bridgeSeconds: Double, hangoverSeconds: Double,
+        noiseDeviations: Double = 0, noiseTrackSeconds: Double = 2
+    ) {
+        self.lowCutHz = lowCutHz
+        self.floorWindowSeconds = floorWindowSeconds
+        self.floorRiseDBPerSecond = floorRiseDBPerSecond
+        self.onThresholdDB = onThresholdDB
+        self.offThresholdDB = offThresholdDB
+        self.levelQuantile = levelQuantile
+        self.levelStepDB = levelStepDB
+        self.onFractionOfLevel = onFractionOfLevel
+        self.offFractionOfLevel = offFractionOfLevel
+        self.minSpeechSeconds = minSpeechSeconds
+        self.preRollSeconds = preRollSeconds
+        self.bridgeSeconds = bridgeSeconds
+        self.hangoverSeconds = hangoverSeconds
+        self.noiseDeviations = noiseDeviations
+        self.noiseTrackSeconds = noiseTrackSeconds
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case lowCutHz, floorWindowSeconds, floorRiseDBPerSecond, onThresholdDB, offThresholdDB
+        case levelQuantile, levelStepDB, onFractionOfLevel, offFractionOfLevel, minSpeechSeconds
+        case preRollSeconds, bridgeSeconds, hangoverSeconds, noiseDeviations, noiseTrackSeconds
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        lowCutHz = try c.decode(Double.self, forKey: .lowCutHz)
+        floorWindowSeconds = try c.decode(Double.self, forKey: .floorWindowSeconds)
+        floorRiseDBPerSecond = try c.decode(Double.self, forKey: .floorRiseDBPerSecond)
+        onThresholdDB = try c.decode(Double.self, forKey: .onThresholdDB)
+        offThresholdDB = try c.decode(Double.self, forKey: .offThresholdDB)
+        levelQuantile = try c.decode(Double.self, forKey: .levelQuantile)
+        levelStepDB = try c.decode(Double.self, forKey: .levelStepDB)
+        onFractionOfLevel = try c.decode(Double.self, forKey: .onFractionOfLevel)
+        offFractionOfLevel = try c.decode(Double.self, forKey: .offFractionOfLevel)
+        minSpeechSeconds = try c.decode(Double.self, forKey: .minSpeechSeconds)
+        preRollSeconds = try c.decode(Double.self, forKey: .preRollSeconds)
+        bridgeSeconds = try c.decode(Double.self, forKey: .bridgeSeconds)
+        hangoverSeconds = try c.decode(Double.self, forKey: .hangoverSeconds)
+        noiseDeviations = try c.decodeIfPresent(Double.self, forKey: .noiseDeviations) ?? 0
+        noiseTrackSeconds = try c.decodeIfPresent(Double.self, forKey: .noiseTrackSeconds) ?? 2
+    }
 
     /// What is wrong with the values, for a person editing the file; nil when usable.
     var problem: String? {
@@ -132,6 +187,8 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         if !(0...0.2).contains(minSpeechSeconds) { return "minSpeechSeconds must be 0 to 0.2 s" }
         if !(0...0.1).contains(preRollSeconds) { return "preRollSeconds must be 0 to 0.1 s" }
         if !(0...2).contains(hangoverSeconds) { return "hangoverSeconds must be 0 to 2 s" }
+        if !(0...10).contains(noiseDeviations) { return "noiseDeviations must be 0 to 10" }
+        if !(0.1...60).contains(noiseTrackSeconds) { return "noiseTrackSeconds must be 0.1 to 60 s" }
         if !(bridgeSeconds >= 0) || minSpeechSeconds + preRollSeconds + bridgeSeconds > 0.305 {
             return "minSpeechSeconds + preRollSeconds + bridgeSeconds must be 0 to 0.3 s (the look-ahead)"
         }

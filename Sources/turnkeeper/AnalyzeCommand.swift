@@ -50,7 +50,7 @@ struct AnalyzeCommand: ParsableCommand {
         let log = try analysis.run(store: store)
         if let rttm { try MeetingAnalysis.writeRTTM(log, audioPath: file, to: rttm) }
         if !quiet {
-            try Console.emit(ReportRenderer.render(FairnessMetrics(log), as: format), to: nil)
+            try Console.emit(ReportRenderer.render(log, as: format), to: nil)
         }
     }
 }

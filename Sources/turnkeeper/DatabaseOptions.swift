@@ -21,10 +21,15 @@ struct DatabaseOptions: ParsableArguments {
     /// interrupted.
     func open() throws -> MeetingStore {
         let store = try MeetingStore.openFile(at: resolvedPath)
-        let interrupted = try store.markInterruptedMeetings()
-        if !interrupted.isEmpty {
-            let ids = interrupted.map(String.init).joined(separator: ", ")
-            Console.warn("meeting \(ids) had not been closed (the program stopped during it); kept and marked interrupted")
+        do {
+            let interrupted = try store.markInterruptedMeetings()
+            if !interrupted.isEmpty {
+                let ids = interrupted.map(String.init).joined(separator: ", ")
+                Console.warn("meeting \(ids) had not been closed (the program stopped during it); kept and marked interrupted")
+            }
+        } catch {
+            // Reading must still work on a full disk or a read-only file.
+            Console.warn("could not mark unfinished meetings as interrupted: \(error)")
         }
         return store
     }

@@ -49,7 +49,7 @@ struct DemoCommand: ParsableCommand {
             facilitator: demo.facilitator, logger: makeLogger(verbose: verbose))
         let log = try analysis.run(store: try database.open())
         let metrics = FairnessMetrics(log)
-        try Console.emit(ReportRenderer.render(metrics, as: format), to: nil)
+        try Console.emit(ReportRenderer.render(log, as: format), to: nil)
         if format == .text, let truth = demo.speakingSeconds {
             print("\nTrue speaking time (from the script that made the recording) against measured:")
             var rows = [["name", "true", "measured"]]

@@ -15,6 +15,13 @@ struct ReportCommand: ParsableCommand {
             Examples:
               turnkeeper report --latest
               turnkeeper report 12 --format markdown --output meeting-12.md
+              turnkeeper report --latest --format html --output meeting.html
+              turnkeeper report 12 --format html --anonymize --output to-share.html
+
+            The HTML report is one file with its charts inside: open it in any browser, \
+            send it, or print it. --anonymize replaces names with initials (or "Member 1", \
+            "Member 2"… when initials collide) and hides the file and group names, for \
+            sharing outside the group.
             """
     )
 
@@ -24,8 +31,11 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Report the most recent meeting.")
     var latest = false
 
-    @Option(help: ArgumentHelp("text, markdown, json or csv.", valueName: "format"))
+    @Option(help: ArgumentHelp("text, markdown, json, csv or html.", valueName: "format"))
     var format: ReportFormat = .text
+
+    @Flag(help: "Replace people's names with initials (or Member 1, 2…) to share the report outside the group.")
+    var anonymize = false
 
     @Option(help: ArgumentHelp("Write the report to this file instead of the terminal.", valueName: "path"))
     var output: String?
@@ -45,6 +55,6 @@ struct ReportCommand: ParsableCommand {
         guard let log = try store.meeting(id: id) else {
             throw CommandFailure("there is no meeting \(id); `turnkeeper meetings` lists them")
         }
-        try Console.emit(ReportRenderer.render(FairnessMetrics(log), as: format), to: output)
+        try Console.emit(ReportRenderer.render(log, as: format, anonymized: anonymize), to: output)
     }
 }

@@ -14,7 +14,8 @@ struct TurnKeeper: ParsableCommand {
             """,
         subcommands: [
             AnalyzeCommand.self, ReportCommand.self, MeetingsCommand.self, DemoCommand.self,
-            ProfilesCommand.self, ScoreCommand.self,
+            ProfilesCommand.self, ScoreCommand.self, DevicesCommand.self, SeriesCommand.self,
+            ForgetCommand.self,
         ]
     )
 }

@@ -90,10 +90,11 @@ import Testing
 
         #expect(
             sentences == [
-                "Ben spoke 43% of the time; an equal share is 25%.",
+                "Ben spoke 43% of the time in a group of four, where an equal share is 25%.",
                 "Caro did not speak.",
                 "1 overrun: Ben (1).",
                 "The longest turn was Ben's: 1 min 20 s.",
+                "The longest monologue was Ben's: 1 min 18 s.",
             ])
     }
 
@@ -142,5 +143,49 @@ import Testing
         #expect(metrics.participants.isEmpty)
         #expect(metrics.gini == 0 && metrics.meeting.silenceSeconds == 0)
         #expect(ReportRenderer.render(metrics, as: .json).contains("\"gini\" : 0"))
+    }
+}
+
+/// The longest monologue: one person's own speech, short pauses joined.
+@Suite struct FairnessMetricsMonologueTests {
+    @Test func pausesShorterThanTheLimitJoinAMonologue() {
+        // Rounds: Dev speaks 191–230 and 232–248, a 2 s pause: one 57 s monologue.
+        let rounds = FairnessMetrics(MeetingFixtures.rounds()).participants
+        #expect(rounds.map(\.longestMonologueSeconds) == [48, 78, 0, 57])
+
+        // Lapel: Ana 0–30 and 100–110 are two monologues; Caro's 42 s is the longest.
+        let lapel = FairnessMetrics(MeetingFixtures.openFloorLapel()).participants
+        #expect(lapel.map(\.longestMonologueSeconds) == [30, 32, 42])
+
+        // A 3 s pause (longer than the 2.5 s limit) ends a monologue.
+        var log = MeetingFixtures.rounds()
+        log.segments[3] = MeetingFixtures.segment(3, 0, 233, 248)
+        #expect(FairnessMetrics(log).participants[3].longestMonologueSeconds == 39)
+    }
+
+    @Test func sentencesNameTheGroupSizeAndTheLongestMonologue() {
+        let sentences = FairnessMetrics(MeetingFixtures.openFloorLapel()).sentences
+
+        #expect(sentences.last == "The longest monologue was Caro's: 42 s.")
+        // Nobody is ten points off an equal share here; one room-only meeting has no monologue.
+        #expect(!sentences.contains { $0.contains("in a group of") })
+        #expect(!FairnessMetrics(MeetingFixtures.openFloorOneMic()).sentences.contains { $0.contains("monologue") })
+    }
+}
+
+/// Which meetings have per-person shares.
+@Suite struct FairnessMetricsRoomOnlyTests {
+    @Test func openFloorWithImplicitChannelsStillHasPerPersonShares() {
+        // `analyze` on a multichannel file without --channel-map leaves channels implicit
+        // (channel i is participant i's), but the speech is credited to people.
+        var log = MeetingFixtures.openFloorLapel()
+        log.plan.participants = log.participants.map { Participant(name: $0.name) }
+
+        let metrics = FairnessMetrics(log)
+
+        #expect(metrics.meeting.perPersonShares)
+        #expect(metrics.participants.map(\.speakingSeconds) == [40, 34, 42])
+        #expect(!metrics.sentences.contains { $0.contains("room as a whole") })
+        #expect(!FairnessMetrics(MeetingFixtures.openFloorOneMic()).meeting.perPersonShares)
     }
 }

@@ -14,10 +14,11 @@ extension ReportRendererTests {
         Cut in: interruptions made; cut off: interruptions received.
         Arrivals: Dev 0:30.
 
-        - Ben spoke 43% of the time; an equal share is 25%.
+        - Ben spoke 43% of the time in a group of four, where an equal share is 25%.
         - Caro did not speak.
         - 1 overrun: Ben (1).
         - The longest turn was Ben's: 1 min 20 s.
+        - The longest monologue was Ben's: 1 min 18 s.
 
         Events
           0:50  warning  Ana: slot ends soon
@@ -51,6 +52,7 @@ extension ReportRendererTests {
         - 2 interruptions: Ben (1), Caro (1).
         - Cross-talk: 6.5 s in 4 stretches.
         - The longest turn was Caro's: 40 s.
+        - The longest monologue was Caro's: 42 s.
 
         ## Events
 

@@ -1,0 +1,55 @@
+import Testing
+import TestSupport
+@testable import VoiceActivity
+
+private let rate = 16_000
+private func seconds(_ s: Double) -> Int { Int(s * Double(rate)) }
+
+/// Seconds of speech the detector reports per channel inside `range` (seconds).
+private func speechSeconds(_ mics: [[Float]], profile: DetectorProfile, in range: Range<Double>) throws -> [Double] {
+    let samples = SyntheticSignals.interleave(mics)
+    var detector = try SpeechDetector(channelCount: mics.count, sampleRate: rate, profile: profile)
+    var found = [Double](repeating: 0, count: mics.count)
+    let lower = Int64(range.lowerBound * Double(rate)), upper = Int64(range.upperBound * Double(rate))
+    let record = { (frame: ActivityFrame) in
+        let overlap = max(0, min(frame.end, upper) - max(frame.start, lower))
+        for c in 0..<mics.count where frame.speaking.contains(channel: c) {
+            found[c] += Double(overlap) / Double(rate)
+        }
+    }
+    samples.withUnsafeBufferPointer { detector.process($0, frameCount: samples.count / mics.count, emit: record) }
+    detector.finish(emit: record)
+    return found
+}
+
+/// Three people, one microphone each, microphones 6 dB apart in gain and in noise: person 0
+/// talks alone from 2 to 8 s, then persons 0 and 1 talk at once from 10 to 13 s.
+private func unequalMicrophones() -> [[Float]] {
+    let count = seconds(15)
+    var voices = [[Float]](repeating: [Float](repeating: 0, count: count), count: 3)
+    let alone = SyntheticSignals.voicedBurst(count: seconds(6), pitch: 120, sampleRate: rate, dBFS: -20, syllableRate: 4)
+    SyntheticSignals.add(alone, into: &voices[0], at: seconds(2))
+    let both0 = SyntheticSignals.voicedBurst(count: seconds(3), pitch: 125, sampleRate: rate, dBFS: -20, syllableRate: 4)
+    let both1 = SyntheticSignals.voicedBurst(count: seconds(3), pitch: 205, sampleRate: rate, dBFS: -21, syllableRate: 5.3)
+    SyntheticSignals.add(both0, into: &voices[0], at: seconds(10))
+    SyntheticSignals.add(both1, into: &voices[1], at: seconds(10))
+    var mics = SyntheticSignals.bleedMix(voices: voices, bleedDB: -14, delay: seconds(0.004), noiseDBFS: -58, seed: 21)
+    // microphone 0 is 6 dB quiet, microphone 2 6 dB hot and noisier
+    mics[0] = mics[0].map { $0 * 0.5 }
+    let extra = SyntheticSignals.pinkNoise(count: count, dBFS: -52, seed: 77)
+    for i in 0..<count { mics[2][i] = 2 * (mics[2][i] + extra[i]) }
+    return mics
+}
+
+@Test func bleedIntoHotterMicrophonesIsRejectedAndOverlapKept() throws {
+    let mics = unequalMicrophones()
+    // When only person 0 talks, the hot microphones 1 and 2 hear only bleed
+    let alone = try speechSeconds(mics, profile: .builtIn, in: 2.5..<8)
+    #expect(alone[0] > 5.0, "owner found \(alone[0]) s of 5.5 s")
+    #expect(alone[1] < 0.3 && alone[2] < 0.3, "bleed taken for speech: \(alone)")
+    // When persons 0 and 1 talk at once, both are found and 2 is still silent (the quieter
+    // voice drops out in a few syllable troughs under the louder one's bleed)
+    let both = try speechSeconds(mics, profile: .builtIn, in: 10..<13)
+    #expect(both[0] > 2.2 && both[1] > 2.4, "overlap lost: \(both)")
+    #expect(both[2] < 0.3)
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+import VoiceActivity
+
+/// `scripts/synthesize-meeting`, run for real on short meetings (needs python3 with numpy,
+/// espeak-ng and sox; skipped without them). Checks that the WAV, the RTTM and truth.json agree,
+/// that microphones differ as asked, that a seed gives the same files, and pins the detector's
+/// speaking times on the synthesized lapel meeting.
+private let repository = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+private let script = repository.appendingPathComponent("scripts/synthesize-meeting")
+
+private func succeeds(_ arguments: [String]) -> Bool {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+}
+
+/// Whether python3, espeak-ng and sox are on the PATH (looked up without starting a process:
+/// a trait's condition must not run one).
+private let toolsPresent: Bool = {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    let folders = path.split(separator: ":").map(String.init)
+    return ["python3", "espeak-ng", "sox"].allSatisfy { tool in
+        folders.contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)") }
+    }
+}()
+
+/// Runs the synthesizer into a fresh folder and returns it.
+private func synthesize(_ arguments: [String]) throws -> URL {
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("synth-\(UUID().uuidString)")
+    #expect(succeeds(["python3", script.path] + arguments + ["--out", out.path]))
+    return out
+}
+
+/// A 16-bit PCM WAV as written by the synthesizer: channels, rate and interleaved samples.
+private func readWAV(_ url: URL) throws -> (channels: Int, rate: Int, samples: [Float]) {
+    let bytes = [UInt8](try Data(contentsOf: url))
+    func u16(_ i: Int) -> Int { Int(bytes[i]) | Int(bytes[i + 1]) << 8 }
+    func u32(_ i: Int) -> Int { u16(i) | u16(i + 2) << 16 }
+    try #require(bytes.count > 44 && String(decoding: bytes[8..<12], as: UTF8.self) == "WAVE")
+    var offset = 12
+    var channels = 0, rate = 0
+    while offset + 8 <= bytes.count {
+        let id = String(decoding: bytes[offset..<offset + 4], as: UTF8.self)
+        let size = u32(offset + 4)
+        if id == "fmt " {
+            channels = u16(offset + 10)
+            rate = u32(offset + 12)
+            #expect(u16(offset + 22) == 16)
+        } else if id == "data" {
+            let count = min(size, bytes.count - offset - 8) / 2
+            let samples = (0..<count).map { k -> Float in
+                Float(Int16(bitPattern: UInt16(u16(offset + 8 + 2 * k)))) / 32768
+            }
+            return (channels, rate, samples)
+        }
+        offset += 8 + size + (size & 1)
+    }
+    throw CocoaError(.fileReadCorruptFile)
+}
+
+/// RTTM lines as (speaker, start, end).
+private func readRTTM(_ url: URL) throws -> [(String, Double, Double)] {
+    try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map { line in
+        let f = line.split(separator: " ")
+        let start = try #require(Double(f[3])), length = try #require(Double(f[4]))
+        #expect(f[0] == "SPEAKER" && length > 0)
+        return (String(f[7]), start, start + length)
+    }
+}
+
+@Test(.enabled(if: toolsPresent), .timeLimit(.minutes(1)))
+func lapelMeetingFilesAgreeAndTheDetectorFindsEachPersonsTime() throws {
+    // Given a 20 s meeting of three people, one microphone each, gains off by up to 6 dB
+    let dir = try synthesize([
+        "--seed", "5", "--speakers", "3", "--duration", "20", "--mic", "lapel", "--noise", "pink",
+        "--snr", "15", "--hum", "50", "--gain-spread", "6",
+    ])
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let wav = try readWAV(dir.appendingPathComponent("meeting.wav"))
+    let rttm = try readRTTM(dir.appendingPathComponent("meeting.rttm"))
+    let truthData = try Data(contentsOf: dir.appendingPathComponent("truth.json"))
+    let truth = try #require(try JSONSerialization.jsonObject(with: truthData) as? [String: Any])
+
+    // Then the WAV, the RTTM and truth.json describe the same meeting
+    #expect(wav.channels == 3 && wav.rate == 16000 && wav.samples.count == 3 * 20 * 16000)
+    let speakers = try #require(truth["speakers"] as? [String: [String: Any]])
+    #expect(Set(speakers.keys) == ["spk1", "spk2", "spk3"])
+    #expect(Set(rttm.map(\.0)).isSubset(of: Set(speakers.keys)))
+    #expect(rttm.allSatisfy { $0.1 >= 0 && $0.2 <= 20.001 })
+    var labelled: [String: Double] = [:]
+    for (speaker, start, end) in rttm { labelled[speaker, default: 0] += end - start }
+    for (name, info) in speakers {
+        let seconds = try #require(info["speaking_seconds"] as? Double)
+        #expect(abs(seconds - (labelled[name] ?? 0)) < 0.01, "\(name)")
+    }
+    #expect((truth["channel_map"] as? [String: String]) == ["0": "spk1", "1": "spk2", "2": "spk3"])
+    // …and the microphones differ: bleed from each other person, unequal gains
+    let bleed = try #require(truth["bleed"] as? [String: [String: Double]])
+    #expect(bleed.count == 6)
+    #expect(bleed.values.allSatisfy { (-25 ... -12).contains($0["gain_db"] ?? 0) && ($0["delay_ms"] ?? 0) >= 1 })
+    let gains = try #require(truth["mic_gain_db"] as? [Double])
+    #expect(gains.count == 3 && gains.allSatisfy { abs($0) <= 6 } && Set(gains).count == 3)
+
+    // When the detector runs on it with the built-in profile
+    var detector = try SpeechDetector(channelCount: 3, sampleRate: 16000, profile: .builtIn)
+    var found = [Double](repeating: 0, count: 3)
+    let record = { (frame: ActivityFrame) in
+        for c in 0..<3 where frame.speaking.contains(channel: c) { found[c] += Double(frame.length) / 16000 }
+    }
+    wav.samples.withUnsafeBufferPointer { buffer in
+        detector.process(buffer, frameCount: 20 * 16000, emit: record)
+    }
+    detector.finish(emit: record)
+
+    // Then each person's speaking time is close to the labels (bleed counted for its owner
+    // would add 100% or more to the quiet ones)
+    for c in 0..<3 {
+        let reference = labelled["spk\(c + 1)"] ?? 0
+        let tolerance = max(1.0, 0.2 * reference)
+        #expect(abs(found[c] - reference) <= tolerance, "spk\(c + 1): \(found[c]) s found, \(reference) s labelled")
+    }
+}
+
+@Test(.enabled(if: toolsPresent), .timeLimit(.minutes(1)))
+func theSameSeedGivesTheSameRoomMeeting() throws {
+    let arguments = [
+        "--seed", "9", "--speakers", "2", "--duration", "10", "--mic", "room", "--noise", "brown",
+        "--snr", "6", "--keyboard", "6", "--sr", "48000", "--name", "same",
+    ]
+    let first = try synthesize(arguments)
+    let second = try synthesize(arguments)
+    defer {
+        try? FileManager.default.removeItem(at: first)
+        try? FileManager.default.removeItem(at: second)
+    }
+    for file in ["meeting.wav", "meeting.rttm"] {
+        let a = try Data(contentsOf: first.appendingPathComponent(file))
+        let b = try Data(contentsOf: second.appendingPathComponent(file))
+        let same = a == b  // a Bool: a diff of two WAVs would take minutes to print
+        #expect(same, "\(file) differs between two runs with one seed")
+    }
+    let wav = try readWAV(first.appendingPathComponent("meeting.wav"))
+    #expect(wav.channels == 1 && wav.rate == 48000 && wav.samples.count == 10 * 48000)
+    #expect(try readRTTM(first.appendingPathComponent("meeting.rttm")).allSatisfy { $0.0.hasPrefix("spk") })
+}
