@@ -13,6 +13,10 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "turnkeeper", targets: ["turnkeeper"]),
+        // For the nested benchmark package (Benchmarks/), which can only see products.
+        .library(
+            name: "TurnKeeperCore",
+            targets: ["AudioIO", "VoiceActivity", "Facilitation", "MeetingStore", "MeetingRunner"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -9,10 +9,11 @@
 #   chromium        headless rendering of HTML reports to PNG (scripts/render-report, its test)
 #   fonts-dejavu-core  a font with the report's symbols (✔ ✘ ·) for that rendering
 #   tmux            a terminal for capturing the live view of `record` in tests
+#   time            GNU time (/usr/bin/time -v): peak memory in the performance measurements
 # Safe to run again; does nothing when everything is there. Needs root (or sudo).
 set -euo pipefail
 packages=(libasound2-dev libsqlite3-dev alsa-utils espeak-ng sox python3 python3-numpy pkg-config strace chromium
-  fonts-dejavu-core tmux)
+  fonts-dejavu-core tmux time)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

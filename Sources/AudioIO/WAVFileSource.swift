@@ -4,7 +4,9 @@
 /// `init` reads only the header and throws an `AudioIOError` naming the file and the problem.
 /// A data chunk that claims more bytes than the file holds (including the 0xFFFFFFFF size of
 /// streamed files) is read as far as it goes, with a warning. Reading uses one staging buffer
-/// allocated in `init`: memory does not grow with the file, and `read` allocates nothing.
+/// allocated in `init`: memory does not grow with the file, and `read` allocates nothing. The
+/// file is read ahead a whole staging buffer at a time (256 KB), so small blocks do not cost a
+/// system call each (a 100 ms block of 6 channels is 19 KB).
 public final class WAVFileSource: AudioSource {
     public let format: AudioFormat
     /// The file's path as given to `init`.
@@ -13,9 +15,9 @@ public final class WAVFileSource: AudioSource {
     /// What the header says, with `frameCount` cut to the whole frames present.
     public let header: WAVHeader
 
-    /// Bytes read per pass: `stagingBytes / blockAlign` whole frames, at least 128 (64 channels
-    /// of 64-bit float).
-    private static let stagingBytes = 64 * 1024
+    /// Bytes read ahead per pass: `stagingBytes / blockAlign` whole frames, at least 512 (64
+    /// channels of 64-bit float).
+    private static let stagingBytes = 256 * 1024
 
     private let file: POSIXFile
     private let decoder: WAVSampleDecoder
@@ -23,7 +25,11 @@ public final class WAVFileSource: AudioSource {
     private let framesPerPass: Int
     /// Frames that can still be read (lowered if the file shrinks while it is read).
     private var frameLimit: Int
+    /// Frames handed out by `read` so far.
     private var nextFrame = 0
+    /// Whole frames in `staging` not yet handed out, starting at frame `stagedFirst` of it.
+    private var stagedFrames = 0
+    private var stagedFirst = 0
 
     /// Opens `path` and reads its header; throws `AudioIOError` if it is not a WAV file this
     /// reader can decode.
@@ -68,24 +74,41 @@ public final class WAVFileSource: AudioSource {
     public func read(into buffer: UnsafeMutableBufferPointer<Float>) throws -> Int {
         guard let destination = buffer.baseAddress else { return 0 }
         let channels = header.channelCount
-        let wanted = min(buffer.count / channels, frameLimit - nextFrame)
+        let wanted = buffer.count / channels
         var done = 0
         while done < wanted {
-            let frames = min(wanted - done, framesPerPass)
-            let bytes = UnsafeMutableRawBufferPointer(start: staging, count: frames * header.blockAlign)
-            let offset = header.dataOffset + nextFrame * header.blockAlign
-            let whole = try file.read(at: offset, into: bytes) / header.blockAlign
-            decoder.decode(staging, count: whole * channels, into: destination + done * channels)
-            done += whole
-            nextFrame += whole
-            if whole < frames {
-                warnings.append(
-                    "\(name): the file ended at frame \(nextFrame) of \(header.frameCount) while it was being read; it may have been cut short by another program"
-                )
-                frameLimit = nextFrame
-                break
+            if stagedFrames == 0 {
+                try readAhead()
+                if stagedFrames == 0 { break }
             }
+            let frames = min(wanted - done, stagedFrames)
+            decoder.decode(
+                staging + stagedFirst * header.blockAlign, count: frames * channels,
+                into: destination + done * channels)
+            done += frames
+            nextFrame += frames
+            stagedFirst += frames
+            stagedFrames -= frames
         }
         return done
+    }
+
+    /// Reads the next staging buffer's worth of whole frames (fewer at the end of the audio).
+    /// A file that ends before its header said is read as far as it goes, with a warning.
+    private func readAhead() throws {
+        let fileFrame = nextFrame + stagedFrames
+        let frames = min(framesPerPass, frameLimit - fileFrame)
+        stagedFirst = 0
+        guard frames > 0 else { return }
+        let bytes = UnsafeMutableRawBufferPointer(start: staging, count: frames * header.blockAlign)
+        let offset = header.dataOffset + fileFrame * header.blockAlign
+        let whole = try file.read(at: offset, into: bytes) / header.blockAlign
+        stagedFrames = whole
+        if whole < frames {
+            warnings.append(
+                "\(name): the file ended at frame \(fileFrame + whole) of \(header.frameCount) while it was being read; it may have been cut short by another program"
+            )
+            frameLimit = fileFrame + whole
+        }
     }
 }

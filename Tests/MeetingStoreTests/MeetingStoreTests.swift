@@ -72,6 +72,35 @@ import Testing
     }
 
     @Test(arguments: StoreKind.allCases)
+    func appendedBatchKeepsEveryColumnIncludingTheOptionalOnes(kind: StoreKind) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try kind.makeStore(in: folder)
+        var log = MeetingFixtures.openFloorLapel()
+        (log.segments, log.events, log.turns, log.attendance) = ([], [], [], [])
+        let id = try store.beginMeeting(log)
+
+        // Given a batch with the room's speech (no participant), an open-ended event with a
+        // detail, an event naming three people and a turn with no planned end
+        let segments = [
+            SpeechSegment(participant: nil, channel: 0, start: 100, end: 900),
+            SpeechSegment(participant: 2, channel: 2, start: 950, end: 4000),
+        ]
+        let events = [
+            FacilitationEvent(kind: .deviceTrouble, start: 1200, participants: [], detail: "hw:2,0 overran"),
+            FacilitationEvent(kind: .crossTalk, start: 2000, end: 2600, participants: [2, 0, 1]),
+        ]
+        let turns = [Turn(holder: 2, start: 950, end: 4000), Turn(holder: 0, start: 4000, end: 5000, plannedEnd: 6000)]
+        try store.append(meetingID: id, segments: segments, events: events, turns: turns)
+
+        // Then every value reads back as written
+        let stored = try #require(try store.meeting(id: id))
+        #expect(stored.segments == segments)
+        #expect(stored.events == events)
+        #expect(stored.turns == turns)
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func beginStoresWhatTheLogAlreadyHoldsAsRunning(kind: StoreKind) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
