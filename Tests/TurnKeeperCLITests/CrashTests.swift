@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The short version of `scripts/crash-test` (the script's default is 20 kills, 5 SIGTERMs and
+/// a full disk): a live `facilitate` on a paced ALSA capture, killed with -9 and with SIGTERM.
+@Suite(.serialized) struct CrashTests {
+    @Test func killedAndTerminatedMeetingsKeepWhatWasHeard() throws {
+        let runner = try CommandRunner()
+        let script = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("scripts/crash-test")
+        let process = Process()
+        process.executableURL = script
+        process.arguments = ["--kills", "2", "--terms", "1", "--seed", "3", "--disk-kb", "260", "--turnkeeper", runner.executable.path]
+            + (getuid() == 0 ? [] : ["--no-full-disk"])
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains(", 0 failed"), "\(text)")
+    }
+}
