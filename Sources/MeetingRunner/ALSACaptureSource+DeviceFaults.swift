@@ -3,11 +3,5 @@ import AudioIO
 extension ALSACaptureSource: DeviceFaultReporting {
     /// The capture faults since the last call (overruns and suspends recovered, devices gone
     /// and back), for the live runner to store as device-trouble events.
-    public func drainDeviceFaults() -> [DeviceFault] {
-        drainFaults().compactMap { fault in
-            DeviceFault.Kind(rawValue: fault.kind.rawValue).map {
-                DeviceFault(kind: $0, device: fault.device, atFrame: fault.atFrame)
-            }
-        }
-    }
+    public func drainDeviceFaults() -> [DeviceFault] { drainFaults() }
 }

@@ -1,29 +1,11 @@
+import AudioIO
 import Facilitation
 
-/// Trouble a capture device reported without stopping the meeting.
-public struct DeviceFault: Sendable, Equatable {
-    public enum Kind: String, Sendable {
-        /// Audio arrived faster than it was read; some was lost and capture restarted.
-        case overrun
-        /// The system suspended the device (e.g. sleep); capture resumed.
-        case suspend
-        /// The device disappeared (unplugged); it is reopened every 2 s.
-        case disconnected
-        /// A disconnected device is back.
-        case reconnected
-    }
+/// Trouble a capture device reported without stopping the meeting: AudioIO's `CaptureFault`
+/// (overrun, suspend, disconnected, reconnected; device; audio frame).
+public typealias DeviceFault = CaptureFault
 
-    public var kind: Kind
-    public var device: String
-    /// Audio frame (of the meeting) where it happened.
-    public var atFrame: Int64
-
-    public init(kind: Kind, device: String, atFrame: Int64) {
-        self.kind = kind
-        self.device = device
-        self.atFrame = atFrame
-    }
-
+extension CaptureFault {
     /// The stored event: kind `.deviceTrouble`, with a note a person can read.
     public var event: FacilitationEvent {
         let note: String
