@@ -36,3 +36,20 @@ extension CommandRunner.Result {
             && !stderr.contains("Current stack trace") && status < 128
     }
 }
+
+/// Runs one of the project's `scripts/` and returns its exit status and everything it printed.
+func runProjectScript(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    let script = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("scripts").appendingPathComponent(name)
+    let process = Process()
+    process.executableURL = script
+    process.arguments = arguments
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, text)
+}

@@ -7,20 +7,11 @@ import TestSupport
 @Suite(.serialized) struct CrashTests {
     @Test func killedAndTerminatedMeetingsKeepWhatWasHeard() throws {
         let runner = try CommandRunner()
-        let script = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("scripts/crash-test")
-        let process = Process()
-        process.executableURL = script
-        process.arguments = ["--kills", "2", "--terms", "1", "--seed", "3", "--disk-kb", "260", "--turnkeeper", runner.executable.path]
-            + (getuid() == 0 ? [] : ["--no-full-disk"])
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let (status, text) = try runProjectScript(
+            "crash-test",
+            ["--kills", "2", "--terms", "1", "--seed", "3", "--disk-kb", "260", "--turnkeeper", runner.executable.path]
+                + (getuid() == 0 ? [] : ["--no-full-disk"]))
+        #expect(status == 0, "\(text)")
         #expect(text.contains(", 0 failed"), "\(text)")
     }
 }

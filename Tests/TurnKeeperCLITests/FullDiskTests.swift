@@ -15,9 +15,7 @@ struct FullDiskTests {
         let mount = try Self.shell("/bin/mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", disk.path)
         try #require(mount == 0)
         defer { _ = try? Self.shell("/bin/umount", disk.path) }
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("scripts/long-meeting-check")
-        #expect(try Self.shell(script.path, "--hours", "0.2", "--write-only", "--folder", cli.folder.path) == 0)
+        #expect(try runProjectScript("long-meeting-check", ["--hours", "0.2", "--write-only", "--folder", cli.folder.path]).status == 0)
         let db = disk.appendingPathComponent("meetings.sqlite").path
         // When
         let result = try cli.run("analyze", cli.file("long.wav").path, "--participants", "Ana,Ben", "--mode", "open", "--db", db, "--quiet")
