@@ -33,6 +33,27 @@ struct FullDiskTests {
         #expect(seconds.reduce(0, +) > 10)
     }
 
+    @Test func aReadOnlyDatabaseIsRefusedClearlyAndLeftIntact() throws {
+        // Given a stored meeting on a disk that is then made read-only
+        let cli = try CLIFixture()
+        defer { cli.remove() }
+        let disk = cli.file("read-only-disk")
+        try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
+        try #require(try Self.shell("/bin/mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", disk.path) == 0)
+        defer { _ = try? Self.shell("/bin/umount", disk.path) }
+        let db = disk.appendingPathComponent("meetings.sqlite").path
+        let first = try cli.run("analyze", DemoMeeting.wav.path, "--participants", "Ana,Ben,Caro,Dev", "--db", db, "--quiet")
+        #expect(first.status == 0, "\(first.stderr)")
+        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+        try #require(try Self.shell("/bin/mount", "-o", "remount,ro", disk.path) == 0)
+        // When another meeting is analysed into it
+        let second = try cli.run("analyze", DemoMeeting.wav.path, "--participants", "Ana,Ben,Caro,Dev", "--db", db, "--quiet")
+        // Then a one-line message naming the database, and the file as it was
+        #expect(second.isCleanFailure, "\(second.status) \(second.stderr)")
+        #expect(second.stderr.contains(db) && second.stderr.contains("read only"), "\(second.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+    }
+
     static func shell(_ arguments: String...) throws -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: arguments[0])
