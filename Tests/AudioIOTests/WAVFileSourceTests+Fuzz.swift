@@ -4,19 +4,6 @@ import Testing
 
 @testable import AudioIO
 
-/// A small, fast, seeded generator so the fuzz run is the same every time.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 extension WAVFileSourceTests {
     /// Valid files to mutate: plain, extensible, with extra chunks, several encodings.
     static func fuzzSeeds() -> [[UInt8]] {
@@ -38,7 +25,7 @@ extension WAVFileSourceTests {
     }
 
     /// One to four random edits of `bytes`, mostly in the header where the parser looks.
-    static func mutate(_ bytes: [UInt8], using rng: inout SplitMix64) -> [UInt8] {
+    static func mutate(_ bytes: [UInt8], using rng: inout SyntheticSignals.SeededGenerator) -> [UInt8] {
         var b = bytes
         let interesting: [UInt32] = [
             0, 1, 2, 7, 16, 18, 40, 0x7FFF_FFFF, 0x8000_0000, 0xFFFF_FFFE, 0xFFFF_FFFF,
@@ -75,7 +62,7 @@ extension WAVFileSourceTests {
 
     @Test func randomlyMutatedHeadersNeverCrashOrHang() throws {
         // Given 10,000 seeded mutations of valid files (TURNKEEPER_FUZZ_COUNT asks for more)
-        var rng = SplitMix64(state: 20_261_127)
+        var rng = SyntheticSignals.SeededGenerator(seed: 20_261_127)  // seeded: the same run every time
         let seeds = Self.fuzzSeeds()
         let file = try TemporaryFile(bytes: [], prefix: "fuzz")
         var refused = 0
