@@ -28,11 +28,8 @@ extension MeetingRunner {
         chimes: (any ChimeSink)?, observe: (LiveUpdate) -> Void
     ) throws -> Outcome where C.Duration == Duration {
         let format = source.format
-        let detector = try SpeechDetector(
-            channelCount: format.channelCount, sampleRate: format.sampleRate, profile: setup.profile)
-        var session = try MeetingSession.begin(
-            setup: setup, store: store, sampleRate: format.sampleRate, channelCount: format.channelCount,
-            sourceName: source.name)
+        let (detector, begun) = try begin(source)
+        var session = begun  // the detector moves to the audio thread; the session stays here
         let meetingID = session.meetingID
         logger.info("live meeting started", metadata: ["meeting": "\(meetingID)", "source": "\(source.name)"])
         let queue = ActivityQueue(capacity: options.queueCapacity)

@@ -48,11 +48,7 @@ public struct MeetingRunner: Sendable {
     /// interrupted, and the error says so.
     public func run(source: any AudioSource, observe: (TrackerOutput) -> Void = { _ in }) throws -> Outcome {
         let format = source.format
-        var detector = try SpeechDetector(
-            channelCount: format.channelCount, sampleRate: format.sampleRate, profile: setup.profile)
-        var session = try MeetingSession.begin(
-            setup: setup, store: store, sampleRate: format.sampleRate, channelCount: format.channelCount,
-            sourceName: source.name)
+        var (detector, session) = try begin(source)
         let meetingID = session.meetingID
         logger.info("meeting started", metadata: ["meeting": "\(meetingID)", "source": "\(source.name)"])
         let flushFrames = max(1, Int64(setup.flushInterval * Double(format.sampleRate)))
@@ -90,5 +86,18 @@ public struct MeetingRunner: Sendable {
         return Outcome(
             meetingID: meetingID, durationFrames: framesRead, sampleRate: format.sampleRate,
             batches: session.recorder.flushCount)
+    }
+
+    /// What every run starts with, offline or live: a detector for the source's format and the
+    /// meeting begun in the store (the plan checked against the channels first, so a plan that
+    /// does not fit stores nothing).
+    func begin(_ source: any AudioSource) throws -> (SpeechDetector, MeetingSession) {
+        let format = source.format
+        let detector = try SpeechDetector(
+            channelCount: format.channelCount, sampleRate: format.sampleRate, profile: setup.profile)
+        let session = try MeetingSession.begin(
+            setup: setup, store: store, sampleRate: format.sampleRate, channelCount: format.channelCount,
+            sourceName: source.name)
+        return (detector, session)
     }
 }
