@@ -65,8 +65,10 @@ public final class ALSAPlayback: @unchecked Sendable {
     }
 
     /// Queues `samples` (mono, -1...1, at `sampleRate`) and returns without waiting for them
-    /// to sound. Throws if the device failed while playing an earlier chime, or is closed.
-    public func play(_ samples: [Float]) throws {
+    /// to sound; `writing`, if given, is called on the playback queue just before the first
+    /// sample goes to `snd_pcm_writei`. Throws if the device failed while playing an earlier
+    /// chime, or is closed.
+    public func play(_ samples: [Float], writing: (@Sendable () -> Void)? = nil) throws {
         let failure = state.withLock { state -> AudioIOError? in
             if state.closed {
                 return .deviceIOFailed(device: device, direction: .playback, reason: "it was closed")
@@ -74,7 +76,10 @@ public final class ALSAPlayback: @unchecked Sendable {
             return state.failure
         }
         if let failure { throw failure }
-        queue.async { self.write(samples) }
+        queue.async {
+            writing?()
+            self.write(samples)
+        }
     }
 
     /// Waits until every queued chime has been handed to ALSA (not until it has sounded).

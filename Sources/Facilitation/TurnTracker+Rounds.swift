@@ -12,6 +12,9 @@ struct SlotState: Sendable {
     var overrunning = false
     /// Where the owner was last heard in this slot (end of that frame); -1 before.
     var ownerLastHeard: Int64 = -1
+    /// Where the owner was last certain to be heard in the detector's look-ahead (end of that
+    /// hop; `ActivityFrame.leading`); -1 before.
+    var ownerLastLeading: Int64 = -1
     var paused = false
 
     func owner(participantCount: Int) -> Int? { index < participantCount ? index : nil }
@@ -26,6 +29,7 @@ struct SlotState: Sendable {
         warned = warning <= 0 || warning >= length
         overrunning = false
         ownerLastHeard = -1
+        ownerLastLeading = -1
     }
 }
 
@@ -74,6 +78,42 @@ extension TurnTracker {
             end = max(slot.plannedEnd, slot.ownerLastHeard)
         }
         nextSlot(at: end, plannedEnd: slot.plannedEnd + slotFrames, emit: emit)
+    }
+
+    /// Gives the cues of the audio heard so far without waiting for its final decisions: the
+    /// warning once `frame.leadingStart` reaches it, and the overrun as soon as the owner is
+    /// certain to be speaking (`frame.leading`) at or after the planned end — in its first hop,
+    /// or after a breath that `advanceRounds` would bridge (heard in this slot less than
+    /// ``handOverPause`` before, and before the end by less than that). A time-up chime then
+    /// sounds within a hop of the audio that calls for it instead of the detector's look-ahead
+    /// (up to 290 ms) later. Final decisions hold at least what `leading` says (so their quiet
+    /// spells are no longer), so `advanceRounds` reaches the same verdict when those frames come
+    /// and finds it made: the events are the same, only earlier.
+    mutating func anticipateRounds(_ frame: ActivityFrame, emit: (TrackerOutput) -> Void) {
+        let heard = frame.leadingStart
+        let hop = Int64(frame.length)
+        defer { slot.ownerLastLeading = leadingOwnerHeard(frame) ? heard + hop : slot.ownerLastLeading }
+        guard !slot.paused, let owner = slot.owner(participantCount: plan.participants.count) else { return }
+        if !slot.warned && heard >= slot.warningAt {
+            slot.warned = true
+            emit(.event(FacilitationEvent(kind: .warning, start: slot.warningAt, participants: [owner])))
+        }
+        guard !slot.overrunning, heard >= slot.plannedEnd, isSpeaking(participant: owner, in: frame.leading) else {
+            return
+        }
+        let last = slot.ownerLastLeading
+        let firstHop = heard - hop < slot.plannedEnd
+        let breath =
+            last > slot.start && heard - last < handOverPauseFrames && slot.plannedEnd - last < handOverPauseFrames
+        guard firstHop || breath else { return }
+        slot.overrunning = true
+        emit(.event(FacilitationEvent(kind: .overrun, start: slot.plannedEnd, participants: [owner])))
+    }
+
+    /// Whether the current slot's owner is in `frame.leading`.
+    private func leadingOwnerHeard(_ frame: ActivityFrame) -> Bool {
+        guard let owner = slot.owner(participantCount: plan.participants.count) else { return false }
+        return isSpeaking(participant: owner, in: frame.leading)
     }
 
     /// How long an overrunning owner must be quiet before the slot passes on: longer than a

@@ -132,6 +132,7 @@ public struct TurnTracker: Sendable {
     public mutating func process(_ frame: ActivityFrame, emit: (TrackerOutput) -> Void) {
         let t = frame.start
         if plan.mode == .rounds {
+            if frame.leadingStart > frame.start { anticipateRounds(frame, emit: emit) }
             advanceRounds(to: t, speaking: frame.speaking, frameLength: Int64(frame.length), emit: emit)
         }
         updateSegments(at: t, speaking: frame.speaking, emit: emit)

@@ -12,12 +12,15 @@ public enum ChimeKind: String, Sendable, CaseIterable {
 
 /// Something that sounds chimes: ALSA playback in the room, a recorder in tests.
 ///
-/// Called on the meeting's consumer thread as soon as the tracker emits the event, so the
-/// cue is heard within about 100 ms of the audio it refers to. Must return quickly: play on
-/// a thread of its own.
+/// Called on the meeting's consumer thread as soon as the tracker emits the event: for a
+/// warning or the end of a slot, within a hop or two of the audio it refers to (the tracker
+/// takes those cues from the detector's look-ahead). Must return quickly: play on a thread of
+/// its own.
 public protocol ChimeSink: AnyObject, Sendable {
-    /// Sounds `kind` for the event at audio frame `atFrame`.
-    func chime(_ kind: ChimeKind, atFrame: Int64)
+    /// Sounds `kind` for the event at audio frame `atFrame`. `decidedAfter` is how much audio
+    /// (seconds) had been read past `atFrame` when the chime was asked for: the cue's lateness
+    /// so far, before any playback delay.
+    func chime(_ kind: ChimeKind, atFrame: Int64, decidedAfter: Double)
 }
 
 /// Which events chime: warning and overrun always (when chimes are on), cross-talk on request.

@@ -43,9 +43,10 @@ extension MeetingRunner {
         var ending = false
         let nap = Double(options.idleNap.components.attoseconds) / 1e18 + Double(options.idleNap.components.seconds)
 
+        let rate = Double(format.sampleRate)
         let emit: (TrackerOutput) -> Void = { output in
             if case .event(let event) = output, let chimes, let kind = options.chimes.chime(for: event.kind) {
-                chimes.chime(kind, atFrame: event.start)
+                chimes.chime(kind, atFrame: event.start, decidedAfter: Double(audio.framesRead - event.start) / rate)
             }
             observe(.output(output))
         }

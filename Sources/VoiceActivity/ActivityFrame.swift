@@ -30,10 +30,24 @@ public struct ActivityFrame: Sendable, Hashable {
     /// Channels on which the channel's owner is speaking (bleed already rejected).
     public var speaking: ChannelSet
 
-    public init(start: Int64, length: Int, speaking: ChannelSet) {
+    /// First sample frame of the newest hop the detector had heard when it emitted this
+    /// decision: `start` plus the detector's look-ahead (`start` when there is none).
+    public var leadingStart: Int64
+    /// Channels already certain to be speaking in the hop at `leadingStart`, before that hop's
+    /// decision is final: its final decision holds at least these (it may add onsets and
+    /// bridged pauses). Lets a listener act on the present without waiting out the look-ahead.
+    public var leading: ChannelSet
+
+    /// A decision with no look-ahead (`leading` is `speaking`) unless `leading` and
+    /// `leadingStart` are given.
+    public init(
+        start: Int64, length: Int, speaking: ChannelSet, leadingStart: Int64? = nil, leading: ChannelSet? = nil
+    ) {
         self.start = start
         self.length = length
         self.speaking = speaking
+        self.leadingStart = leadingStart ?? start
+        self.leading = leading ?? (leadingStart == nil ? speaking : [])
     }
 
     /// One past the last sample frame covered.

@@ -77,6 +77,11 @@ struct RunShaper: Sendable {
         pushed += 1
     }
 
+    /// The newest hop's channels as they stand now: those in a confirmed run (or its hangover)
+    /// at the hop just pushed. Final decisions only add to a hop (pre-roll, bridging), never
+    /// take away, so a channel here is certain to be speaking in that hop's final decision.
+    var newest: UInt64 { pushed > 0 ? ring[Int((pushed - 1) % Int64(ring.count))] : 0 }
+
     /// The oldest held-back hop, if it is final now (or `flush` is true); nil otherwise.
     mutating func release(flush: Bool) -> UInt64? {
         guard released < pushed, flush || pushed - released > Int64(delay) else { return nil }

@@ -6,7 +6,8 @@
 /// only the channels whose owner is speaking. `RunShaper` then drops runs shorter than the
 /// minimum, adds pre-roll, bridges short pauses and adds a hangover. Decisions come out
 /// `decisionDelay` hops late (at most about 300 ms), with true timestamps; `finish` flushes
-/// the rest.
+/// the rest. Each decision also carries the newest hop's channels already certain to be
+/// speaking (`ActivityFrame.leading`), for cues that must not wait out the delay.
 ///
 /// Speech that starts with the audio is found once the first pause has shown the floor (the
 /// floor needs no silence at the start, but the first moments before any pause may be missed).
@@ -91,8 +92,13 @@ public struct SpeechDetector: Sendable {
             if pending == hopLength {
                 decideHop(sampleCount: hopLength)
                 pending = 0
+                let leadingStart = (shaper.pushed - 1) * Int64(hopLength)
+                let leading = ChannelSet(rawValue: shaper.newest)
                 while let mask = shaper.release(flush: false) {
-                    emit(Self.frame(mask, hop: shaper.released - 1, hopLength: hopLength, length: hopLength))
+                    var frame = Self.frame(mask, hop: shaper.released - 1, hopLength: hopLength, length: hopLength)
+                    frame.leadingStart = leadingStart
+                    frame.leading = leading
+                    emit(frame)
                 }
             }
         }

@@ -30,9 +30,21 @@ final class ChimePlayer: ChimeSink, @unchecked Sendable {
         }
     }
 
-    func chime(_ kind: ChimeKind, atFrame: Int64) {
+    /// Queues the chime; with `--verbose`, logs how late its first sample reached ALSA in audio
+    /// time: the audio read past the cue when it was decided, plus the wait for the playback
+    /// queue (real time, which live audio keeps pace with).
+    func chime(_ kind: ChimeKind, atFrame: Int64, decidedAfter: Double) {
+        let asked = ContinuousClock.now
+        let logger = self.logger
         do {
-            try playback.play(sounds[kind] ?? [])
+            try playback.play(sounds[kind] ?? []) {
+                let handover = asked.duration(to: .now)
+                let wait = Double(handover.components.seconds) + Double(handover.components.attoseconds) / 1e18
+                let total = Int(((decidedAfter + wait) * 1000).rounded())
+                let decided = Int((decidedAfter * 1000).rounded())
+                logger.debug(
+                    "\(kind.rawValue) chime reached ALSA \(total) ms of audio after its cue (decided after \(decided) ms)")
+            }
         } catch {
             logger.error("chime not played: \(error)")
         }

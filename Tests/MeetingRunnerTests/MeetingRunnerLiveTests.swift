@@ -19,7 +19,11 @@ private func demoSetup() -> MeetingSetup {
 /// Records chimes as the live runner asks for them.
 private final class ChimeRecorder: ChimeSink, @unchecked Sendable {
     let chimes = Mutex<[(ChimeKind, Int64)]>([])
-    func chime(_ kind: ChimeKind, atFrame: Int64) { chimes.withLock { $0.append((kind, atFrame)) } }
+    let lateness = Mutex<[Double]>([])
+    func chime(_ kind: ChimeKind, atFrame: Int64, decidedAfter: Double) {
+        chimes.withLock { $0.append((kind, atFrame)) }
+        lateness.withLock { $0.append(decidedAfter) }
+    }
 }
 
 @Suite(.serialized) struct MeetingRunnerLiveTests {
