@@ -121,9 +121,9 @@ extension DetectorProfile {
             noiseDeviations: 0.5, noiseTrackSeconds: 1.5),
         closeTalk: DetectionParameters(
             lowCutHz: 150.0, floorWindowSeconds: 0.95, floorRiseDBPerSecond: 5.25, onThresholdDB: 13.0, offThresholdDB: 5.0,
-            levelQuantile: 0.78, levelStepDB: 0.375, onFractionOfLevel: 0.74, offFractionOfLevel: 0.45,
+            levelQuantile: 0.81, levelStepDB: 0.475, onFractionOfLevel: 0.74, offFractionOfLevel: 0.54,
             minSpeechSeconds: 0.05, preRollSeconds: 0.1, bridgeSeconds: 0.12, hangoverSeconds: 0.15,
-            noiseDeviations: 1.5, noiseTrackSeconds: 2.5),
+            noiseDeviations: 1.5, noiseTrackSeconds: 3.0),
         arbiter: ArbiterParameters(
             bleedGainDB: -1.5, peakDecayDBPerSecond: 90.0, onMarginDB: 5.0, offMarginDB: 2,
             uncorrelatedBleedGainDB: -11.25, correlationFloor: 0.4, correlationSeconds: 0.1, trimPaddingInCrossTalk: true))
