@@ -143,25 +143,25 @@ struct BleedArbiter: Sendable {
     /// channel whose own decision is off at `hop` loses the hop if it is a run's end (on within
     /// the last `lookBack` hops, not again within `lookAhead`) and someone else is marked, or a
     /// new turn's pre-roll (on within `lookAhead`, off for `newTurnSilenceSeconds` before) and
-    /// someone else is really speaking. Pauses inside a run and real overlaps are kept.
+    /// someone else really speaks before that turn starts. Pauses inside a run and real
+    /// overlaps are kept.
     func settle(_ mask: UInt64, hop: Int64) -> UInt64 {
         guard lookAhead > 0, mask.nonzeroBitCount >= 2, hop >= 0, hop < decidedCount else { return mask }
         let size = Int64(decided.count)
-        func at(_ h: Int64) -> UInt64 { decided[Int(h % size)] }
-        let now = at(hop)
+        let now = decided[Int(hop % size)]
         let padding = mask & ~now
         guard padding != 0 else { return mask }
         var before: UInt64 = 0
         var longBefore: UInt64 = 0
         var h = max(0, hop - Int64(quietBack), decidedCount - size)
         while h < hop {
-            if h >= hop - Int64(lookBack) { before |= at(h) } else { longBefore |= at(h) }
+            if h >= hop - Int64(lookBack) { before |= decided[Int(h % size)] } else { longBefore |= decided[Int(h % size)] }
             h += 1
         }
         var after: UInt64 = 0
-        h = hop + 1
         let last = min(hop + Int64(lookAhead), decidedCount - 1)
-        while h <= last { after |= at(h); h += 1 }
+        h = hop + 1
+        while h <= last { after |= decided[Int(h % size)]; h += 1 }
         let ending = padding & before & ~after
         let starting = padding & after & ~before & ~longBefore
         var dropped: UInt64 = 0
@@ -169,7 +169,20 @@ struct BleedArbiter: Sendable {
         while rest != 0 {
             let bit = rest & (~rest &+ 1)
             rest &= rest - 1
-            let others = ending & bit != 0 ? mask & ~bit : now & mask & ~bit
+            var others: UInt64 = 0
+            if ending & bit != 0 {
+                others = mask & ~bit
+            } else {
+                // Anyone else speaking between here and this run's start: the pre-roll goes up
+                // to there, so what is left of it joins the run instead of standing alone.
+                h = hop
+                while h <= last {
+                    let decision = decided[Int(h % size)]
+                    if decision & bit != 0 { break }
+                    others |= decision & ~bit
+                    h += 1
+                }
+            }
             if others != 0 { dropped |= bit }
         }
         return mask & ~dropped
