@@ -19,6 +19,8 @@ struct BleedArbiter: Sendable {
     private let peakDecay: Float
     private let onMargin: Float
     private let offMargin: Float
+    /// Whether a hop in which every active channel looks like bleed keeps the loudest.
+    private let keepLoudest: Bool
     /// Whether the bleed bound depends on how two channels' levels move together.
     private let correlating: Bool
     private let uncorrelatedGain: Float
@@ -53,6 +55,7 @@ struct BleedArbiter: Sendable {
         peakDecay = Float(p.peakDecayDBPerSecond * hopSeconds)
         onMargin = Float(p.onMarginDB)
         offMargin = Float(p.offMarginDB)
+        keepLoudest = p.keepLoudestSource
         correlating = p.uncorrelatedBleedGainDB < p.bleedGainDB
         uncorrelatedGain = Float(p.uncorrelatedBleedGainDB)
         correlationRate = Float(min(1, hopSeconds / p.correlationSeconds))
@@ -128,8 +131,26 @@ struct BleedArbiter: Sendable {
 
     /// Arbitrates one hop: keeps the channels of `raw` (each channel's own detection) that
     /// `update` says carry their owner's voice, and remembers the result for `settle`.
+    ///
+    /// Two people who start at the same moment rise together, so they look correlated and each
+    /// looks like the other's bleed. Bleed needs a source: when every active channel is
+    /// rejected, the loudest is kept if it is at least as loud as every other channel's held
+    /// peak (so a reverberation tail, which is quieter than its source's held peak, is not).
     mutating func decide(trackers: [ChannelTracker], raw: UInt64) -> UInt64 {
-        let result = raw & update(trackers: trackers)
+        var result = raw & update(trackers: trackers)
+        if result == 0 && raw != 0 && keepLoudest {
+            var loudest = -1
+            var level = -Float.infinity
+            for c in 0..<trackers.count where raw & (1 << UInt64(c)) != 0 && trackers[c].score > level {
+                loudest = c
+                level = trackers[c].score
+            }
+            var heldElsewhere = -Float.infinity
+            for j in 0..<trackers.count where j != loudest {
+                heldElsewhere = max(heldElsewhere, peaks[j].sum() * 0.25)
+            }
+            if level >= heldElsewhere { result = 1 << UInt64(loudest) }
+        }
         decided[Int(decidedCount % Int64(decided.count))] = result
         decidedCount += 1
         return result

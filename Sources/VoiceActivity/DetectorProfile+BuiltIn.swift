@@ -126,5 +126,6 @@ extension DetectorProfile {
             noiseDeviations: 1.5, noiseTrackSeconds: 3.0),
         arbiter: ArbiterParameters(
             bleedGainDB: -1.5, peakDecayDBPerSecond: 90.0, onMarginDB: 5.0, offMarginDB: 2,
-            uncorrelatedBleedGainDB: -11.25, correlationFloor: 0.4, correlationSeconds: 0.1, trimPaddingInCrossTalk: true))
+            uncorrelatedBleedGainDB: -11.25, correlationFloor: 0.4, correlationSeconds: 0.1, trimPaddingInCrossTalk: true,
+            keepLoudestSource: true))
 }

@@ -224,17 +224,22 @@ public struct ArbiterParameters: Codable, Sendable, Equatable {
     /// Take back a run's hangover or pre-roll where it only overlaps someone else's speech, so
     /// a quick change of speaker is not counted as cross-talk. Optional in the JSON (false).
     public var trimPaddingInCrossTalk: Bool = false
+    /// When every active channel looks like another's bleed (two people starting at once look
+    /// alike), keep the loudest if it beats every other channel's held peak: bleed needs a
+    /// source. Optional in the JSON (false).
+    public var keepLoudestSource: Bool = false
 
     public init(
         bleedGainDB: Double, peakDecayDBPerSecond: Double, onMarginDB: Double, offMarginDB: Double,
         uncorrelatedBleedGainDB: Double? = nil, correlationFloor: Double = 0.3, correlationSeconds: Double = 0.1,
-        trimPaddingInCrossTalk: Bool = false
+        trimPaddingInCrossTalk: Bool = false, keepLoudestSource: Bool = false
     ) {
         self.bleedGainDB = bleedGainDB
         self.peakDecayDBPerSecond = peakDecayDBPerSecond
         self.onMarginDB = onMarginDB
         self.offMarginDB = offMarginDB
         self.trimPaddingInCrossTalk = trimPaddingInCrossTalk
+        self.keepLoudestSource = keepLoudestSource
         self.uncorrelatedBleedGainDB = uncorrelatedBleedGainDB ?? bleedGainDB
         self.correlationFloor = correlationFloor
         self.correlationSeconds = correlationSeconds
@@ -243,6 +248,7 @@ public struct ArbiterParameters: Codable, Sendable, Equatable {
     private enum CodingKeys: String, CodingKey {
         case bleedGainDB, peakDecayDBPerSecond, onMarginDB, offMarginDB
         case uncorrelatedBleedGainDB, correlationFloor, correlationSeconds, trimPaddingInCrossTalk
+        case keepLoudestSource
     }
 
     public init(from decoder: any Decoder) throws {
@@ -252,6 +258,7 @@ public struct ArbiterParameters: Codable, Sendable, Equatable {
         onMarginDB = try c.decode(Double.self, forKey: .onMarginDB)
         offMarginDB = try c.decode(Double.self, forKey: .offMarginDB)
         trimPaddingInCrossTalk = try c.decodeIfPresent(Bool.self, forKey: .trimPaddingInCrossTalk) ?? false
+        keepLoudestSource = try c.decodeIfPresent(Bool.self, forKey: .keepLoudestSource) ?? false
         uncorrelatedBleedGainDB = try c.decodeIfPresent(Double.self, forKey: .uncorrelatedBleedGainDB) ?? bleedGainDB
         correlationFloor = try c.decodeIfPresent(Double.self, forKey: .correlationFloor) ?? 0.3
         correlationSeconds = try c.decodeIfPresent(Double.self, forKey: .correlationSeconds) ?? 0.1
