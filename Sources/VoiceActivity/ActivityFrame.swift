@@ -34,8 +34,8 @@ public struct ActivityFrame: Sendable, Hashable {
     /// decision: `start` plus the detector's look-ahead (`start` when there is none).
     public var leadingStart: Int64
     /// Channels already certain to be speaking in the hop at `leadingStart`, before that hop's
-    /// decision is final: its final decision holds at least these (it may add onsets and
-    /// bridged pauses). Lets a listener act on the present without waiting out the look-ahead.
+    /// decision is final (heard in it, in a confirmed run): its final decision holds at least
+    /// these (it may add onsets, bridged pauses and hangover). Lets a listener act on the present without waiting out the look-ahead.
     public var leading: ChannelSet
 
     /// A decision with no look-ahead (`leading` is `speaking`) unless `leading` and

@@ -120,10 +120,12 @@ extension DetectorProfile {
             minSpeechSeconds: 0.06, preRollSeconds: 0.03, bridgeSeconds: 0.16, hangoverSeconds: 0.05,
             noiseDeviations: 0.5, noiseTrackSeconds: 1.5),
         closeTalk: DetectionParameters(
-            lowCutHz: 110.0, floorWindowSeconds: 0.95, floorRiseDBPerSecond: 3.25, onThresholdDB: 13.0, offThresholdDB: 4.0,
-            levelQuantile: 0.855, levelStepDB: 0.375, onFractionOfLevel: 0.74, offFractionOfLevel: 0.27,
-            minSpeechSeconds: 0.07, preRollSeconds: 0.1, bridgeSeconds: 0, hangoverSeconds: 0.15,
-            noiseDeviations: 0.5, noiseTrackSeconds: 3.5),
+            lowCutHz: 150.0, floorWindowSeconds: 0.95, floorRiseDBPerSecond: 5.25, onThresholdDB: 13.0, offThresholdDB: 5.0,
+            levelQuantile: 0.81, levelStepDB: 0.475, onFractionOfLevel: 0.74, offFractionOfLevel: 0.54,
+            minSpeechSeconds: 0.05, preRollSeconds: 0.1, bridgeSeconds: 0.12, hangoverSeconds: 0.15,
+            noiseDeviations: 1.5, noiseTrackSeconds: 3.0),
         arbiter: ArbiterParameters(
-            bleedGainDB: -3, peakDecayDBPerSecond: 150, onMarginDB: 5.0, offMarginDB: 2))
+            bleedGainDB: -1.5, peakDecayDBPerSecond: 90.0, onMarginDB: 5.0, offMarginDB: 2,
+            uncorrelatedBleedGainDB: -11.25, correlationFloor: 0.4, correlationSeconds: 0.1, trimPaddingInCrossTalk: true,
+            keepLoudestSource: true))
 }

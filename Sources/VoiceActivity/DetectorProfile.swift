@@ -199,7 +199,9 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
 /// Bleed rejection across channels, one microphone per person.
 ///
 /// Each band of a channel is compared with the bleed the other channels predict: their recent
-/// peak level above their own floor, decaying to cover reverberation, plus `bleedGainDB`.
+/// peak level above their own floor, decaying to cover reverberation, plus a bleed bound:
+/// `bleedGainDB` for a channel whose level rises and falls with the other's (bleed does),
+/// down to `uncorrelatedBleedGainDB` for one that moves on its own (a second voice).
 public struct ArbiterParameters: Codable, Sendable, Equatable {
     /// Upper bound on how loud one person's voice arrives in another's microphone (dB).
     public var bleedGainDB: Double
@@ -209,11 +211,68 @@ public struct ArbiterParameters: Codable, Sendable, Equatable {
     public var onMarginDB: Double
     /// …and stays so while it beats it by this much (dB).
     public var offMarginDB: Double
+    /// The bleed bound for two channels whose levels do not move together (dB, at most
+    /// `bleedGainDB`): bleed follows its source's syllables, a second voice does not, so two
+    /// voices at once only need to beat this lower bound. Equal to `bleedGainDB` turns it off.
+    /// Optional in the JSON (`bleedGainDB`).
+    public var uncorrelatedBleedGainDB: Double = 0
+    /// Below this correlation of two channels' levels the lower bound applies; 0.3 above it the
+    /// fixed one. Optional in the JSON (0.3).
+    public var correlationFloor: Double = 0.3
+    /// How long the correlation looks back (s, a moving average). Optional in the JSON (0.1).
+    public var correlationSeconds: Double = 0.1
+    /// Take back a run's hangover or pre-roll where it only overlaps someone else's speech, so
+    /// a quick change of speaker is not counted as cross-talk. Optional in the JSON (false).
+    public var trimPaddingInCrossTalk: Bool = false
+    /// When every active channel looks like another's bleed (two people starting at once look
+    /// alike), keep the loudest if it beats every other channel's held peak: bleed needs a
+    /// source. Optional in the JSON (false).
+    public var keepLoudestSource: Bool = false
+
+    public init(
+        bleedGainDB: Double, peakDecayDBPerSecond: Double, onMarginDB: Double, offMarginDB: Double,
+        uncorrelatedBleedGainDB: Double? = nil, correlationFloor: Double = 0.3, correlationSeconds: Double = 0.1,
+        trimPaddingInCrossTalk: Bool = false, keepLoudestSource: Bool = false
+    ) {
+        self.bleedGainDB = bleedGainDB
+        self.peakDecayDBPerSecond = peakDecayDBPerSecond
+        self.onMarginDB = onMarginDB
+        self.offMarginDB = offMarginDB
+        self.trimPaddingInCrossTalk = trimPaddingInCrossTalk
+        self.keepLoudestSource = keepLoudestSource
+        self.uncorrelatedBleedGainDB = uncorrelatedBleedGainDB ?? bleedGainDB
+        self.correlationFloor = correlationFloor
+        self.correlationSeconds = correlationSeconds
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case bleedGainDB, peakDecayDBPerSecond, onMarginDB, offMarginDB
+        case uncorrelatedBleedGainDB, correlationFloor, correlationSeconds, trimPaddingInCrossTalk
+        case keepLoudestSource
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        bleedGainDB = try c.decode(Double.self, forKey: .bleedGainDB)
+        peakDecayDBPerSecond = try c.decode(Double.self, forKey: .peakDecayDBPerSecond)
+        onMarginDB = try c.decode(Double.self, forKey: .onMarginDB)
+        offMarginDB = try c.decode(Double.self, forKey: .offMarginDB)
+        trimPaddingInCrossTalk = try c.decodeIfPresent(Bool.self, forKey: .trimPaddingInCrossTalk) ?? false
+        keepLoudestSource = try c.decodeIfPresent(Bool.self, forKey: .keepLoudestSource) ?? false
+        uncorrelatedBleedGainDB = try c.decodeIfPresent(Double.self, forKey: .uncorrelatedBleedGainDB) ?? bleedGainDB
+        correlationFloor = try c.decodeIfPresent(Double.self, forKey: .correlationFloor) ?? 0.3
+        correlationSeconds = try c.decodeIfPresent(Double.self, forKey: .correlationSeconds) ?? 0.1
+    }
 
     var problem: String? {
         if !(-40...0).contains(bleedGainDB) { return "bleedGainDB must be -40 to 0 dB" }
         if !(peakDecayDBPerSecond > 0) { return "peakDecayDBPerSecond must be positive" }
         if !(offMarginDB <= onMarginDB) { return "offMarginDB must not exceed onMarginDB" }
+        if !(uncorrelatedBleedGainDB <= bleedGainDB && uncorrelatedBleedGainDB >= -60) {
+            return "uncorrelatedBleedGainDB must be -60 dB to bleedGainDB"
+        }
+        if !(-1...1).contains(correlationFloor) { return "correlationFloor must be -1 to 1" }
+        if !(0.02...5).contains(correlationSeconds) { return "correlationSeconds must be 0.02 to 5 s" }
         return nil
     }
 }

@@ -22,6 +22,8 @@ struct RunShaper: Sendable {
     let delay: Int
     /// Hops pushed so far.
     private(set) var pushed: Int64 = 0
+    /// The raw decision of the newest hop.
+    private var lastRaw: UInt64 = 0
     /// Hops released so far.
     private(set) var released: Int64 = 0
 
@@ -45,6 +47,7 @@ struct RunShaper: Sendable {
     /// Adds one hop of raw decisions (bit i = channel i).
     mutating func push(raw: UInt64) {
         let t = pushed
+        lastRaw = raw
         ring[Int(t % Int64(ring.count))] = 0
         for c in 0..<runLength.count {
             let bit: UInt64 = 1 << UInt64(c)
@@ -77,10 +80,11 @@ struct RunShaper: Sendable {
         pushed += 1
     }
 
-    /// The newest hop's channels as they stand now: those in a confirmed run (or its hangover)
-    /// at the hop just pushed. Final decisions only add to a hop (pre-roll, bridging), never
-    /// take away, so a channel here is certain to be speaking in that hop's final decision.
-    var newest: UInt64 { pushed > 0 ? ring[Int((pushed - 1) % Int64(ring.count))] : 0 }
+    /// The newest hop's channels that are certain: heard in that hop (its raw decision) and in
+    /// a run already confirmed. Its final decision keeps them: shaping only adds to a hop
+    /// (pre-roll, bridging, hangover), and what the arbiter takes back afterwards is padding,
+    /// never a raw hop.
+    var newest: UInt64 { pushed > 0 ? ring[Int((pushed - 1) % Int64(ring.count))] & lastRaw : 0 }
 
     /// The oldest held-back hop, if it is final now (or `flush` is true); nil otherwise.
     mutating func release(flush: Bool) -> UInt64? {

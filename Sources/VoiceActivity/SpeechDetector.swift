@@ -4,7 +4,9 @@
 /// 30 ms frame levels every 10 ms hop, an adaptive noise floor and speech level
 /// (`ChannelTracker`), on/off hysteresis. With more than one channel, `BleedArbiter` keeps
 /// only the channels whose owner is speaking. `RunShaper` then drops runs shorter than the
-/// minimum, adds pre-roll, bridges short pauses and adds a hangover. Decisions come out
+/// minimum, adds pre-roll, bridges short pauses and adds a hangover; with several channels the
+/// arbiter then takes back padding that would only make a change of speaker look like
+/// cross-talk. Decisions come out
 /// `decisionDelay` hops late (at most about 300 ms), with true timestamps; `finish` flushes
 /// the rest. Each decision also carries the newest hop's channels already certain to be
 /// speaking (`ActivityFrame.leading`), for cues that must not wait out the delay.
@@ -48,13 +50,14 @@ public struct SpeechDetector: Sendable {
         scratch = Array(repeating: 0, count: 2 * hopLength + 4)
         trackers = Array(repeating: ChannelTracker(), count: channelCount)
         settings = TrackerSettings(p, hopSeconds: hopSeconds)
-        arbiter = BleedArbiter(
-            channelCount: channelCount, parameters: profile.arbiter, hopSeconds: hopSeconds)
         func hops(_ seconds: Double) -> Int { Int((seconds / hopSeconds).rounded()) }
         shaper = RunShaper(
             channelCount: channelCount, minimumHops: hops(p.minSpeechSeconds),
             preRollHops: hops(p.preRollSeconds), bridgeHops: hops(p.bridgeSeconds),
             hangoverHops: hops(p.hangoverSeconds))
+        arbiter = BleedArbiter(
+            channelCount: channelCount, parameters: profile.arbiter, hopSeconds: hopSeconds,
+            hangoverHops: hops(p.hangoverSeconds), lookAheadHops: shaper.delay)
     }
 
     /// How many hops a decision is held back before it is emitted.
@@ -95,7 +98,8 @@ public struct SpeechDetector: Sendable {
                 let leadingStart = (shaper.pushed - 1) * Int64(hopLength)
                 let leading = ChannelSet(rawValue: shaper.newest)
                 while let mask = shaper.release(flush: false) {
-                    var frame = Self.frame(mask, hop: shaper.released - 1, hopLength: hopLength, length: hopLength)
+                    let hop = shaper.released - 1
+                    var frame = Self.frame(settled(mask, hop: hop), hop: hop, hopLength: hopLength, length: hopLength)
                     frame.leadingStart = leadingStart
                     frame.leading = leading
                     emit(frame)
@@ -114,13 +118,19 @@ public struct SpeechDetector: Sendable {
         while let mask = shaper.release(flush: true) {
             let isLast = shaper.released == shaper.pushed
             let length = isLast ? lastHopLength : hopLength
-            emit(Self.frame(mask, hop: shaper.released - 1, hopLength: hopLength, length: length))
+            let hop = shaper.released - 1
+            emit(Self.frame(settled(mask, hop: hop), hop: hop, hopLength: hopLength, length: length))
         }
         lastHopLength = hopLength
     }
 
     private static func frame(_ mask: UInt64, hop: Int64, hopLength: Int, length: Int) -> ActivityFrame {
         ActivityFrame(start: hop * Int64(hopLength), length: length, speaking: ChannelSet(rawValue: mask))
+    }
+
+    /// A shaped decision with the padding that only makes cross-talk taken back (several channels).
+    private func settled(_ mask: UInt64, hop: Int64) -> UInt64 {
+        channelCount > 1 ? arbiter.settle(mask, hop: hop) : mask
     }
 
     private mutating func decideHop(sampleCount: Int) {
@@ -130,7 +140,7 @@ public struct SpeechDetector: Sendable {
             trackers[c].update(bandPower: power, settings: settings)
             if trackers[c].active { raw |= 1 << UInt64(c) }
         }
-        if channelCount > 1 { raw &= arbiter.update(trackers: trackers) }
+        if channelCount > 1 { raw = arbiter.decide(trackers: trackers, raw: raw) }
         shaper.push(raw: raw)
     }
 }

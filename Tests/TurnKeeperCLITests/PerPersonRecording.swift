@@ -8,8 +8,10 @@ import TestSupport
 enum PerPersonRecording {
     static let names = ["Ana", "Ben", "Caro", "Dev"]
 
-    /// Writes the recording to `url`. Dev first speaks at 39.5 s; with `devEarly` his channel
-    /// also carries Ana's opening words (0.5–3.5 s), so he arrives at the start.
+    /// Writes the recording to `url`. Dev first speaks at 39.5 s; with `devEarly` he also says
+    /// his first words (those from 39.5 s) at 0.5–3.5 s, over Ana's opening, so he arrives at
+    /// the start. (They are his own words, not a copy of Ana's: the same sound at the same
+    /// level on two microphones is bleed either way round, and the arbiter rejects it.)
     static func write(to url: URL, devEarly: Bool) throws {
         let source = try WAVFileSource(path: DemoMeeting.wav.path)
         var mono: [Float] = []
@@ -20,8 +22,7 @@ enum PerPersonRecording {
             for frame in 0..<frames { mono.append(buffer[frame * source.format.channelCount]) }
         }
         let rate = Double(source.format.sampleRate)
-        var spans = try truth().map { (channel: $0.channel, start: Int($0.start * rate), end: Int($0.end * rate)) }
-        if devEarly { spans.append((channel: 3, start: Int(0.5 * rate), end: Int(3.46 * rate))) }
+        let spans = try truth().map { (channel: $0.channel, start: Int($0.start * rate), end: Int($0.end * rate)) }
         var out = [Float](repeating: 0, count: mono.count * 4)
         var noise: UInt32 = 12345
         for index in out.indices {
@@ -31,6 +32,12 @@ enum PerPersonRecording {
         for span in spans {
             for frame in max(span.start, 0)..<min(span.end, mono.count) {
                 out[frame * 4 + span.channel] += mono[frame]
+            }
+        }
+        if devEarly {
+            let from = Int(39.5 * rate), to = Int(0.5 * rate), count = Int(2.96 * rate)
+            for i in 0..<count where from + i < mono.count && to + i < mono.count {
+                out[(to + i) * 4 + 3] += mono[from + i]
             }
         }
         try WAVFixture.write(samples: out, channels: 4, sampleRate: source.format.sampleRate, to: url)

@@ -78,3 +78,14 @@ private let modelsDirectory = URL(fileURLWithPath: #filePath)
     #expect(p.detection(forChannelCount: 1) == p.room)
     #expect(p.detection(forChannelCount: 4) == p.closeTalk)
 }
+
+@Test func arbiterSettingsAddedLaterAreOptional() throws {
+    // A profile written before the correlation bound and the padding trim existed
+    let json = #"{"bleedGainDB": -3, "peakDecayDBPerSecond": 150, "onMarginDB": 5, "offMarginDB": 2}"#
+    let arbiter = try JSONDecoder().decode(ArbiterParameters.self, from: Data(json.utf8))
+    #expect(arbiter.uncorrelatedBleedGainDB == -3 && !arbiter.trimPaddingInCrossTalk)
+    #expect(arbiter == ArbiterParameters(bleedGainDB: -3, peakDecayDBPerSecond: 150, onMarginDB: 5, offMarginDB: 2))
+    var bad = arbiter
+    bad.uncorrelatedBleedGainDB = 0
+    #expect(bad.problem != nil)
+}
