@@ -118,7 +118,7 @@ extension DetectorProfile {
             lowCutHz: 100.0, floorWindowSeconds: 0.8, floorRiseDBPerSecond: 2, onThresholdDB: 9.25, offThresholdDB: 4.75,
             levelQuantile: 0.8625, levelStepDB: 0.075, onFractionOfLevel: 0.5, offFractionOfLevel: 0.3,
             minSpeechSeconds: 0.06, preRollSeconds: 0.03, bridgeSeconds: 0.16, hangoverSeconds: 0.05,
-            noiseDeviations: 0.5, noiseTrackSeconds: 1.5),
+            noiseDeviations: 0.5, noiseTrackSeconds: 1.5, startLookBackSeconds: 1.5),
         closeTalk: DetectionParameters(
             lowCutHz: 110.0, floorWindowSeconds: 0.95, floorRiseDBPerSecond: 3.25, onThresholdDB: 13.0, offThresholdDB: 4.0,
             levelQuantile: 0.855, levelStepDB: 0.375, onFractionOfLevel: 0.74, offFractionOfLevel: 0.27,
