@@ -4,6 +4,9 @@
 /// minimum of the 30 ms frame level over a sliding window (four sub-windows, so no history
 /// array), limited to rise slowly: it needs no silence at the start (it falls as soon as a
 /// pause comes) and follows a room that gets noisier at `floorRise` dB per hop.
+///
+/// `measure` (floor) and `decide` (score and decision) are separate steps so that the first
+/// hops can be decided once the floor has been seen (`SpeechDetector`'s start-up look-back).
 struct ChannelTracker: Sendable {
     // Band powers of the two previous hops: the frame is the last three hops (30 ms).
     private var previous1 = SIMD4<Float>(repeating: 0)
@@ -35,13 +38,22 @@ struct ChannelTracker: Sendable {
     /// Takes one hop's band powers and updates the decision.
     @inline(__always)
     mutating func update(bandPower: SIMD4<Float>, settings s: TrackerSettings) {
+        if let level = measure(bandPower: bandPower, settings: s) {
+            decide(level: level, floor: floor, settings: s)
+        }
+    }
+
+    /// Takes one hop's band powers, updates the floor and returns the 30 ms frame level per band
+    /// (dB); nil while the filters settle. `decide` turns the level into a decision.
+    @inline(__always)
+    mutating func measure(bandPower: SIMD4<Float>, settings s: TrackerSettings) -> SIMD4<Float>? {
         let frame = (bandPower + previous1 + previous2) * (1 / 3)
         previous2 = previous1
         previous1 = bandPower
         // The first frames hold the filters' start-up: they must not set the floor.
         if hopsSeen < Self.settlingHops {
             hopsSeen += 1
-            return
+            return nil
         }
         let level = decibels(frame)
 
@@ -64,7 +76,15 @@ struct ChannelTracker: Sendable {
         } else {
             floor = lanewiseMin(windowMinimum, floor + s.floorRise)
         }
+        return level
+    }
 
+    /// Scores a frame level (from `measure`) against a floor and updates the speech level, the
+    /// noise statistics and the on/off decision. Every hop is scored against the floor of its
+    /// own time, except at the start, where the first hops are scored together against the
+    /// lowest level they showed (`SpeechDetector`'s start-up look-back).
+    @inline(__always)
+    mutating func decide(level: SIMD4<Float>, floor: SIMD4<Float>, settings s: TrackerSettings) {
         aboveFloor = level - floor
         score = aboveFloor.sum() * 0.25
         let step = score < speechLevel ? -s.levelStepDown : s.levelStepUp
@@ -95,6 +115,8 @@ struct TrackerSettings: Sendable {
     var levelStepUp: Float, levelStepDown: Float
     /// How many noise deviations speech must clear (0 = off), and the per-hop tracking rate.
     var noiseDeviations: Float, noiseRate: Float
+    /// Hops measured before the first decision at the start (0 = decide every hop at once).
+    var lookBackHops: Int
 
     init(_ p: DetectionParameters, hopSeconds: Double) {
         subWindowHops = max(1, Int((p.floorWindowSeconds / hopSeconds / 4).rounded()))
@@ -108,6 +130,7 @@ struct TrackerSettings: Sendable {
         levelStepDown = Float((1 - p.levelQuantile) * p.levelStepDB)
         noiseDeviations = Float(p.noiseDeviations)
         noiseRate = Float(min(1, hopSeconds / p.noiseTrackSeconds))
+        lookBackHops = max(0, Int((p.startLookBackSeconds / hopSeconds).rounded()))
     }
 }
 

@@ -126,13 +126,18 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
     public var noiseDeviations: Double = 0
     /// How fast the noise score's mean and deviation follow (s); used with `noiseDeviations`.
     public var noiseTrackSeconds: Double = 2
+    /// At the start, the first hops are only measured, and decided once this much audio (s)
+    /// has shown the floor (0 = off). Speech that starts with the audio would otherwise be
+    /// scored against a floor measured on that speech and missed until the first pause; the
+    /// price is that the first decisions come this much later, once. Optional in the JSON.
+    public var startLookBackSeconds: Double = 0
 
     public init(
         lowCutHz: Double, floorWindowSeconds: Double, floorRiseDBPerSecond: Double,
         onThresholdDB: Double, offThresholdDB: Double, levelQuantile: Double, levelStepDB: Double,
         onFractionOfLevel: Double, offFractionOfLevel: Double, minSpeechSeconds: Double,
         preRollSeconds: Double, bridgeSeconds: Double, hangoverSeconds: Double,
-        noiseDeviations: Double = 0, noiseTrackSeconds: Double = 2
+        noiseDeviations: Double = 0, noiseTrackSeconds: Double = 2, startLookBackSeconds: Double = 0
     ) {
         self.lowCutHz = lowCutHz
         self.floorWindowSeconds = floorWindowSeconds
@@ -149,12 +154,14 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         self.hangoverSeconds = hangoverSeconds
         self.noiseDeviations = noiseDeviations
         self.noiseTrackSeconds = noiseTrackSeconds
+        self.startLookBackSeconds = startLookBackSeconds
     }
 
     private enum CodingKeys: String, CodingKey {
         case lowCutHz, floorWindowSeconds, floorRiseDBPerSecond, onThresholdDB, offThresholdDB
         case levelQuantile, levelStepDB, onFractionOfLevel, offFractionOfLevel, minSpeechSeconds
         case preRollSeconds, bridgeSeconds, hangoverSeconds, noiseDeviations, noiseTrackSeconds
+        case startLookBackSeconds
     }
 
     public init(from decoder: any Decoder) throws {
@@ -174,6 +181,7 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         hangoverSeconds = try c.decode(Double.self, forKey: .hangoverSeconds)
         noiseDeviations = try c.decodeIfPresent(Double.self, forKey: .noiseDeviations) ?? 0
         noiseTrackSeconds = try c.decodeIfPresent(Double.self, forKey: .noiseTrackSeconds) ?? 2
+        startLookBackSeconds = try c.decodeIfPresent(Double.self, forKey: .startLookBackSeconds) ?? 0
     }
 
     /// What is wrong with the values, for a person editing the file; nil when usable.
@@ -189,6 +197,7 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         if !(0...2).contains(hangoverSeconds) { return "hangoverSeconds must be 0 to 2 s" }
         if !(0...10).contains(noiseDeviations) { return "noiseDeviations must be 0 to 10" }
         if !(0.1...60).contains(noiseTrackSeconds) { return "noiseTrackSeconds must be 0.1 to 60 s" }
+        if !(0...2).contains(startLookBackSeconds) { return "startLookBackSeconds must be 0 to 2 s" }
         if !(bridgeSeconds >= 0) || minSpeechSeconds + preRollSeconds + bridgeSeconds > 0.305 {
             return "minSpeechSeconds + preRollSeconds + bridgeSeconds must be 0 to 0.3 s (the look-ahead)"
         }

@@ -11,8 +11,11 @@
 /// the rest. Each decision also carries the newest hop's channels already certain to be
 /// speaking (`ActivityFrame.leading`), for cues that must not wait out the delay.
 ///
-/// Speech that starts with the audio is found once the first pause has shown the floor (the
-/// floor needs no silence at the start, but the first moments before any pause may be missed).
+/// Speech that starts with the audio: with a start-up look-back (`startLookBackSeconds`), the
+/// first hops are only measured, then all decided at once against the floor those hops showed,
+/// so words before the first pause are scored like any others; those first decisions come
+/// out that much later, once. Without it, they are scored against a floor measured on the
+/// speech itself and missed until a pause has shown the floor.
 ///
 /// Everything is allocated in `init`; `process` allocates nothing and reads the wall clock
 /// never: time is the count of sample frames fed. The result does not depend on block size.
@@ -33,6 +36,13 @@ public struct SpeechDetector: Sendable {
     private var pending = 0
     /// Sample frames in the last hop (shorter than `hopLength` only after `finish`).
     private var lastHopLength: Int
+    /// Frame levels of the start-up hops, hop-major (nil while a channel's filters settle),
+    /// held until `settings.lookBackHops` of them have shown the floor.
+    private var held: [SIMD4<Float>?]
+    /// Hops held so far; `Int.max` once they have been decided.
+    private var heldHops = 0
+    /// Per channel, the lowest level of the held hops: the floor they are decided against.
+    private var heldFloor: [SIMD4<Float>]
 
     public init(channelCount: Int, sampleRate: Int, profile: DetectorProfile) throws(DetectorError) {
         guard channelCount >= 1, channelCount <= 64 else { throw .unsupportedChannelCount(channelCount) }
@@ -50,6 +60,9 @@ public struct SpeechDetector: Sendable {
         scratch = Array(repeating: 0, count: 2 * hopLength + 4)
         trackers = Array(repeating: ChannelTracker(), count: channelCount)
         settings = TrackerSettings(p, hopSeconds: hopSeconds)
+        held = Array(repeating: nil, count: settings.lookBackHops * channelCount)
+        heldFloor = Array(repeating: SIMD4(repeating: .infinity), count: channelCount)
+        if settings.lookBackHops == 0 { heldHops = .max }
         func hops(_ seconds: Double) -> Int { Int((seconds / hopSeconds).rounded()) }
         shaper = RunShaper(
             channelCount: channelCount, minimumHops: hops(p.minSpeechSeconds),
@@ -60,7 +73,8 @@ public struct SpeechDetector: Sendable {
             hangoverHops: hops(p.hangoverSeconds), lookAheadHops: shaper.delay)
     }
 
-    /// How many hops a decision is held back before it is emitted.
+    /// How many hops a decision is held back before it is emitted (the start-up look-back's
+    /// hops, once at the start, come `startLookBackSeconds` later still).
     public var decisionDelay: Int { shaper.delay }
 
     /// Feeds `frameCount` interleaved frames (`frameCount * channelCount` samples in -1...1)
@@ -93,17 +107,9 @@ public struct SpeechDetector: Sendable {
             done += n
             pending += n
             if pending == hopLength {
-                decideHop(sampleCount: hopLength)
+                decideHop(sampleCount: hopLength, emit: emit)
                 pending = 0
-                let leadingStart = (shaper.pushed - 1) * Int64(hopLength)
-                let leading = ChannelSet(rawValue: shaper.newest)
-                while let mask = shaper.release(flush: false) {
-                    let hop = shaper.released - 1
-                    var frame = Self.frame(settled(mask, hop: hop), hop: hop, hopLength: hopLength, length: hopLength)
-                    frame.leadingStart = leadingStart
-                    frame.leading = leading
-                    emit(frame)
-                }
+                emitFinal(emit: emit)
             }
         }
     }
@@ -111,10 +117,11 @@ public struct SpeechDetector: Sendable {
     /// Flushes decisions still held back at the end of the audio, including a last short hop.
     public mutating func finish(emit: (ActivityFrame) -> Void) {
         if pending > 0 {
-            decideHop(sampleCount: pending)
+            decideHop(sampleCount: pending, emit: emit)
             lastHopLength = pending
             pending = 0
         }
+        if heldHops != .max { decideHeldHops(emit: emit) }
         while let mask = shaper.release(flush: true) {
             let isLast = shaper.released == shaper.pushed
             let length = isLast ? lastHopLength : hopLength
@@ -133,7 +140,32 @@ public struct SpeechDetector: Sendable {
         channelCount > 1 ? arbiter.settle(mask, hop: hop) : mask
     }
 
-    private mutating func decideHop(sampleCount: Int) {
+    /// Emits every decision the shaper has made final, each with the newest hop's channels
+    /// already certain (`leading`).
+    private mutating func emitFinal(emit: (ActivityFrame) -> Void) {
+        let leadingStart = (shaper.pushed - 1) * Int64(hopLength)
+        let leading = ChannelSet(rawValue: shaper.newest)
+        while let mask = shaper.release(flush: false) {
+            let hop = shaper.released - 1
+            var frame = Self.frame(settled(mask, hop: hop), hop: hop, hopLength: hopLength, length: hopLength)
+            frame.leadingStart = leadingStart
+            frame.leading = leading
+            emit(frame)
+        }
+    }
+
+    private mutating func decideHop(sampleCount: Int, emit: (ActivityFrame) -> Void) {
+        if heldHops < settings.lookBackHops {
+            for c in 0..<channelCount {
+                let power = banks[c].takeEnergies(sampleCount: sampleCount)
+                let level = trackers[c].measure(bandPower: power, settings: settings)
+                held[heldHops * channelCount + c] = level
+                if let level { heldFloor[c] = lanewiseMin(heldFloor[c], level) }
+            }
+            heldHops += 1
+            if heldHops == settings.lookBackHops { decideHeldHops(emit: emit) }
+            return
+        }
         var raw: UInt64 = 0
         for c in 0..<channelCount {
             let power = banks[c].takeEnergies(sampleCount: sampleCount)
@@ -142,5 +174,25 @@ public struct SpeechDetector: Sendable {
         }
         if channelCount > 1 { raw = arbiter.decide(trackers: trackers, raw: raw) }
         shaper.push(raw: raw)
+    }
+
+    /// Decides the start-up hops held so far, in order, against the lowest level they showed.
+    /// Emits as it goes (the shaper holds only `delay` hops), all but the last hop, which the
+    /// caller releases like any other.
+    private mutating func decideHeldHops(emit: (ActivityFrame) -> Void) {
+        for hop in 0..<heldHops {
+            var raw: UInt64 = 0
+            for c in 0..<channelCount {
+                if let level = held[hop * channelCount + c] {
+                    trackers[c].decide(level: level, floor: heldFloor[c], settings: settings)
+                }
+                if trackers[c].active { raw |= 1 << UInt64(c) }
+            }
+            if channelCount > 1 { raw = arbiter.decide(trackers: trackers, raw: raw) }
+            shaper.push(raw: raw)
+            guard hop < heldHops - 1 else { break }
+            emitFinal(emit: emit)
+        }
+        heldHops = .max
     }
 }

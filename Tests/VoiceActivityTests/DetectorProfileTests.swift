@@ -33,6 +33,19 @@ private let modelsDirectory = URL(fileURLWithPath: #filePath)
     #expect(profile.tunedOn.isEmpty && profile.scores.isEmpty)
 }
 
+@Test func theStartUpLookBackIsOptionalAndOffWhenLeftOut() throws {
+    var object = try #require(
+        JSONSerialization.jsonObject(with: JSONEncoder().encode(DetectorProfile.builtIn)) as? [String: Any])
+    var room = try #require(object["room"] as? [String: Any])
+    room["startLookBackSeconds"] = nil
+    object["room"] = room
+    let profile = try DetectorProfile.decode(JSONSerialization.data(withJSONObject: object), source: "memory")
+    #expect(profile.room.startLookBackSeconds == 0)
+    var bad = DetectorProfile.builtIn
+    bad.room.startLookBackSeconds = 5
+    #expect(throws: DetectorError.self) { try DetectorProfile.decode(JSONEncoder().encode(bad), source: "bad.json") }
+}
+
 @Test func decodeErrorsSayWhatIsWrong() throws {
     #expect(throws: DetectorError.self) { try DetectorProfile.decode(Data("{".utf8), source: "broken.json") }
     do {

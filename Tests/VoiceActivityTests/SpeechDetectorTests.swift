@@ -239,3 +239,60 @@ func framesCoverTheAudioExactly(channels: Int) throws {
     #expect(speechFrames(frames, in: Int64(seconds(3.5))..<Int64(seconds(4.3))) == 0)
     #expect(speechFrames(frames, in: Int64(seconds(4.5))..<Int64(seconds(5.5))) >= Int64(seconds(0.95)))
 }
+
+@Test(arguments: [0.0, 4.0])
+func speechFromTheFirstSampleIsFound(syllableRate: Double) throws {
+    // Given a recording that starts mid-sentence: a voice 25 dB above pink noise from sample 0
+    // for 0.9 s, a pause, and a second phrase
+    var signal = SyntheticSignals.pinkNoise(count: seconds(6), dBFS: -50, seed: 15)
+    let first = SyntheticSignals.voicedBurst(
+        count: seconds(0.9), pitch: 130, sampleRate: rate, dBFS: -25, syllableRate: syllableRate)
+    SyntheticSignals.add(first, into: &signal, at: 0)
+    let second = SyntheticSignals.voicedBurst(
+        count: seconds(1.2), pitch: 130, sampleRate: rate, dBFS: -25, syllableRate: syllableRate)
+    SyntheticSignals.add(second, into: &signal, at: seconds(3))
+    // When detecting with the built-in room profile
+    #expect(room.startLookBackSeconds >= 0.9)
+    let frames = try detect(signal)
+    let found = runs(frames)
+    // Then the first words are speech from the first frames (the filters settle for three
+    // hops; the 30 ms frame needs one more), and most of the first phrase is
+    let firstRun = try #require(found.first)
+    #expect(firstRun.lowerBound <= 6 * hop)
+    #expect(speechFrames(frames, in: 0..<Int64(seconds(0.9))) >= Int64(seconds(0.7)))
+    // And the pause after it is not
+    #expect(speechFrames(frames, in: Int64(seconds(1.3))..<Int64(seconds(2.9))) == 0)
+}
+
+@Test(arguments: [1, 2])
+func theStartUpLookBackKeepsFramesInOrderWhateverTheBlockSize(channels: Int) throws {
+    // Given speech from the first sample, with a look-back on both setups
+    var profile = DetectorProfile.builtIn
+    profile.room.startLookBackSeconds = 0.5
+    profile.closeTalk.startLookBackSeconds = 0.5
+    var voice = SyntheticSignals.pinkNoise(count: seconds(2) + 33, dBFS: -50, seed: 17)
+    let burst = SyntheticSignals.voicedBurst(count: seconds(0.4), pitch: 150, sampleRate: rate, dBFS: -25)
+    SyntheticSignals.add(burst, into: &voice, at: 0)
+    let quiet = SyntheticSignals.whiteNoise(count: voice.count, dBFS: -60, seed: 18)
+    let signal = channels == 1
+        ? voice
+        : SyntheticSignals.interleave(
+            SyntheticSignals.bleedMix(voices: [voice, quiet], bleedDB: -12, delay: 30, noiseDBFS: -60, seed: 19))
+    // When it is fed in blocks of several sizes, and cut short inside the look-back
+    let reference = try detect(signal, channels: channels, profile: profile)
+    let short = Array(signal[0..<(seconds(0.3) * channels)])
+    // Then every frame comes once, in order, covering the audio, whatever the block size
+    for (samples, expectedLength) in [(signal, voice.count), (short, seconds(0.3))] {
+        for block in [1, 37, 160, 4096] {
+            let frames = try detect(samples, channels: channels, block: block, profile: profile)
+            var expected: Int64 = 0
+            for frame in frames {
+                #expect(frame.start == expected)
+                expected = frame.end
+            }
+            #expect(expected == Int64(expectedLength))
+            if samples.count == signal.count { #expect(frames == reference, "block \(block)") }
+        }
+    }
+    #expect(speechFrames(reference, in: 0..<Int64(seconds(0.4))) >= Int64(seconds(0.3)))
+}
