@@ -4,8 +4,10 @@ import TestSupport
 import Testing
 
 /// Capture through real libasound, with ALSA's `file` plugin standing in for a sound card.
-struct ALSACaptureSourceTests {
+final class ALSACaptureSourceTests {
     let folder: URL
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     init() throws { folder = try makeTemporaryDirectory("alsa-capture") }
 

@@ -26,6 +26,7 @@ struct ALSAConfigurationTests {
 
     @Test func aPathWithSpacesAndQuotesStillOpens() throws {
         let folder = try makeTemporaryDirectory("alsa \"quoted\" dir")
+        defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent("in put.raw")
         try ALSAFixtures.writeRaw([0.5, -0.5, 0.25, 0], to: url)
         let config = try ALSAConfiguration.fileCapture(name: "tkq", rawFile: url.path)

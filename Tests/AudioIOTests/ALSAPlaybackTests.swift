@@ -4,8 +4,10 @@ import TestSupport
 import Testing
 
 /// Playback through real libasound into a WAV written by ALSA's `file` plugin.
-struct ALSAPlaybackTests {
+final class ALSAPlaybackTests {
     let folder: URL
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     init() throws { folder = try makeTemporaryDirectory("alsa-playback") }
 
