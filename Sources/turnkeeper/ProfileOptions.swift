@@ -30,7 +30,10 @@ enum ModelsDirectory {
         if let env = ProcessInfo.processInfo.environment["TURNKEEPER_MODELS"], !env.isEmpty {
             dirs.append(URL(fileURLWithPath: env))
         }
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        // The executable's own path: argv[0] is only the name typed when it was found on PATH.
+        let executable =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var dir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<6 {
             dirs.append(dir.appendingPathComponent("Models"))
             dirs.append(dir.appendingPathComponent("share/turnkeeper/Models"))
