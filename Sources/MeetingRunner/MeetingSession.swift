@@ -24,13 +24,21 @@ struct MeetingSession {
         setup: MeetingSetup, store: MeetingStore, sampleRate: Int, channelCount: Int, sourceName: String
     ) throws -> MeetingSession {
         let tracker = try TurnTracker(plan: setup.plan, sampleRate: sampleRate, channelCount: channelCount)
+        // Stored with each person's microphone spelled out (channel i is participant i's when
+        // the plan leaves it implicit), so a report knows the meeting had one microphone each
+        // even if nobody spoke.
+        var stored = setup.plan
+        for (index, channel) in TurnTracker.channelAssignment(setup.plan, channelCount: channelCount).enumerated()
+        where channel >= 0 {
+            stored.participants[index].channel = channel
+        }
         let meetingID: Int64
         do {
             meetingID = try store.beginMeeting(
                 MeetingLog(
                     startedAt: setup.startedAt, sampleRate: sampleRate, durationFrames: 0,
                     source: sourceName, status: .running, group: setup.group,
-                    facilitator: setup.facilitator, plan: setup.plan))
+                    facilitator: setup.facilitator, plan: stored))
         } catch {
             throw RunnerError.storeFailed(meetingID: nil, reason: "\(error)")
         }

@@ -102,6 +102,24 @@ private final class FailingSource: AudioSource {
         #expect(log.segments.allSatisfy { $0.end <= 200 * 1600 })
     }
 
+    @Test func eachPersonsMicrophoneIsStoredEvenWhenThePlanLeavesItImplicit() throws {
+        // Given two quiet microphones and an open floor for two people, channels left implicit
+        let folder = try makeTemporaryDirectory("runner-channels")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let wav = folder.appendingPathComponent("quiet.wav")
+        let room = SyntheticSignals.pinkNoise(count: 2 * 16_000, dBFS: -60, seed: 3)
+        try WAVFixture.write(samples: SyntheticSignals.interleave([room, room.reversed()]), channels: 2, sampleRate: 16_000, to: wav)
+        let store = try MeetingStore.inMemory()
+        var setup = demoSetup()
+        setup.plan = MeetingPlan(mode: .open, participants: [Participant(name: "Ana"), Participant(name: "Ben")])
+        // When nobody speaks
+        let outcome = try MeetingRunner(setup: setup, store: store, logger: logger).run(source: try WAVFileSource(path: wav.path))
+        // Then the stored meeting still says whose microphone each channel was
+        let log = try #require(try store.meeting(id: outcome.meetingID))
+        #expect(log.segments.isEmpty)
+        #expect(log.participants.map(\.channel) == [0, 1])
+    }
+
     @Test func aPlanThatDoesNotFitTheAudioStoresNothing() throws {
         let store = try MeetingStore.inMemory()
         var setup = demoSetup()
