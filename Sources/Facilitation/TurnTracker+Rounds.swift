@@ -92,28 +92,22 @@ extension TurnTracker {
     mutating func anticipateRounds(_ frame: ActivityFrame, emit: (TrackerOutput) -> Void) {
         let heard = frame.leadingStart
         let hop = Int64(frame.length)
-        defer { slot.ownerLastLeading = leadingOwnerHeard(frame) ? heard + hop : slot.ownerLastLeading }
-        guard !slot.paused, let owner = slot.owner(participantCount: plan.participants.count) else { return }
+        guard let owner = slot.owner(participantCount: plan.participants.count) else { return }
+        let ownerHeard = isSpeaking(participant: owner, in: frame.leading)
+        let last = slot.ownerLastLeading
+        if ownerHeard { slot.ownerLastLeading = heard + hop }
+        guard !slot.paused else { return }
         if !slot.warned && heard >= slot.warningAt {
             slot.warned = true
             emit(.event(FacilitationEvent(kind: .warning, start: slot.warningAt, participants: [owner])))
         }
-        guard !slot.overrunning, heard >= slot.plannedEnd, isSpeaking(participant: owner, in: frame.leading) else {
-            return
-        }
-        let last = slot.ownerLastLeading
+        guard !slot.overrunning, heard >= slot.plannedEnd, ownerHeard else { return }
         let firstHop = heard - hop < slot.plannedEnd
         let breath =
             last > slot.start && heard - last < handOverPauseFrames && slot.plannedEnd - last < handOverPauseFrames
         guard firstHop || breath else { return }
         slot.overrunning = true
         emit(.event(FacilitationEvent(kind: .overrun, start: slot.plannedEnd, participants: [owner])))
-    }
-
-    /// Whether the current slot's owner is in `frame.leading`.
-    private func leadingOwnerHeard(_ frame: ActivityFrame) -> Bool {
-        guard let owner = slot.owner(participantCount: plan.participants.count) else { return false }
-        return isSpeaking(participant: owner, in: frame.leading)
     }
 
     /// How long an overrunning owner must be quiet before the slot passes on: longer than a

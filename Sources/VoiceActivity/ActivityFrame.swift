@@ -35,19 +35,18 @@ public struct ActivityFrame: Sendable, Hashable {
     public var leadingStart: Int64
     /// Channels already certain to be speaking in the hop at `leadingStart`, before that hop's
     /// decision is final (heard in it, in a confirmed run): its final decision holds at least
-    /// these (it may add onsets, bridged pauses and hangover). Lets a listener act on the present without waiting out the look-ahead.
+    /// these (it may add onsets, bridged pauses and hangover). Lets a listener act on the
+    /// present without waiting out the look-ahead.
     public var leading: ChannelSet
 
-    /// A decision with no look-ahead (`leading` is `speaking`) unless `leading` and
-    /// `leadingStart` are given.
-    public init(
-        start: Int64, length: Int, speaking: ChannelSet, leadingStart: Int64? = nil, leading: ChannelSet? = nil
-    ) {
+    /// A decision with no look-ahead: `leadingStart` is `start` and `leading` is `speaking`
+    /// (the detector sets both after making the frame).
+    public init(start: Int64, length: Int, speaking: ChannelSet) {
         self.start = start
         self.length = length
         self.speaking = speaking
-        self.leadingStart = leadingStart ?? start
-        self.leading = leading ?? (leadingStart == nil ? speaking : [])
+        self.leadingStart = start
+        self.leading = speaking
     }
 
     /// One past the last sample frame covered.
