@@ -166,12 +166,16 @@ public struct SpeechDetector: Sendable {
             if heldHops == settings.lookBackHops { decideHeldHops(emit: emit) }
             return
         }
-        var raw: UInt64 = 0
         for c in 0..<channelCount {
-            let power = banks[c].takeEnergies(sampleCount: sampleCount)
-            trackers[c].update(bandPower: power, settings: settings)
-            if trackers[c].active { raw |= 1 << UInt64(c) }
+            trackers[c].update(bandPower: banks[c].takeEnergies(sampleCount: sampleCount), settings: settings)
         }
+        pushDecision()
+    }
+
+    /// Hands the trackers' decisions for one hop, through the arbiter, to the run shaper.
+    private mutating func pushDecision() {
+        var raw: UInt64 = 0
+        for c in 0..<channelCount where trackers[c].active { raw |= 1 << UInt64(c) }
         if channelCount > 1 { raw = arbiter.decide(trackers: trackers, raw: raw) }
         shaper.push(raw: raw)
     }
@@ -181,15 +185,12 @@ public struct SpeechDetector: Sendable {
     /// caller releases like any other.
     private mutating func decideHeldHops(emit: (ActivityFrame) -> Void) {
         for hop in 0..<heldHops {
-            var raw: UInt64 = 0
             for c in 0..<channelCount {
                 if let level = held[hop * channelCount + c] {
                     trackers[c].decide(level: level, floor: heldFloor[c], settings: settings)
                 }
-                if trackers[c].active { raw |= 1 << UInt64(c) }
             }
-            if channelCount > 1 { raw = arbiter.decide(trackers: trackers, raw: raw) }
-            shaper.push(raw: raw)
+            pushDecision()
             guard hop < heldHops - 1 else { break }
             emitFinal(emit: emit)
         }
