@@ -41,7 +41,7 @@ extension MeetingRunner {
         var tickTimer = IntervalTimer(clock: clock, interval: options.tickInterval, immediately: true)
         var seenDrops = 0
         var ending = false
-        let nap = Double(options.idleNap.components.attoseconds) / 1e18 + Double(options.idleNap.components.seconds)
+        let nap = options.idleNap.inSeconds
 
         let rate = Double(format.sampleRate)
         let emit: (TrackerOutput) -> Void = { output in

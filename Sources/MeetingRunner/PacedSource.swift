@@ -34,10 +34,7 @@ public final class PacedSource: AudioSource {
         delivered += Int64(got)
         let due = start.advanced(by: .seconds(Double(delivered) / Double(format.sampleRate) / speed))
         let wait = clock.now.duration(to: due)
-        if wait > .zero {
-            let parts = wait.components
-            Thread.sleep(forTimeInterval: Double(parts.seconds) + Double(parts.attoseconds) / 1e18)
-        }
+        if wait > .zero { Thread.sleep(forTimeInterval: wait.inSeconds) }
         return got
     }
 }

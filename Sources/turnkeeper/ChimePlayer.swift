@@ -38,8 +38,7 @@ final class ChimePlayer: ChimeSink, @unchecked Sendable {
         let logger = self.logger
         do {
             try playback.play(sounds[kind] ?? []) {
-                let handover = asked.duration(to: .now)
-                let wait = Double(handover.components.seconds) + Double(handover.components.attoseconds) / 1e18
+                let wait = asked.duration(to: .now).inSeconds
                 let total = Int(((decidedAfter + wait) * 1000).rounded())
                 let decided = Int((decidedAfter * 1000).rounded())
                 logger.debug(
