@@ -14,7 +14,8 @@
 /// two people talk at once where only one is: see `settle(_:hop:)`.
 struct BleedArbiter: Sendable {
     private var peaks: [SIMD4<Float>]
-    private var owner: UInt64 = 0
+    /// The channels whose margin said "own voice" in the last hop, whether or not they were on.
+    private(set) var owner: UInt64 = 0
     private let bleedGain: Float
     private let peakDecay: Float
     private let onMargin: Float

@@ -31,6 +31,9 @@ struct ChannelTracker: Sendable {
     private(set) var score: Float = 0
     /// Whether the score says speech (with hysteresis), from the last hop.
     private(set) var active = false
+    /// Whether the score clears the off threshold and the noise by `resumeDeviations`, from the
+    /// last hop: speech would carry on here (`RunShaper`'s resume and onset reach use it).
+    private(set) var sustained = false
     /// Mean and variance of the score while it says no speech: how much the noise itself moves.
     private(set) var noiseMean: Float = 0
     private(set) var noiseVariance: Float = 0
@@ -92,11 +95,12 @@ struct ChannelTracker: Sendable {
 
         var on = max(s.onThreshold, s.onFraction * speechLevel)
         var off = max(s.offThreshold, s.offFraction * speechLevel)
+        let deviation = noiseVariance.squareRoot()
         if s.noiseDeviations > 0 {
-            let deviation = noiseVariance.squareRoot()
             on = max(on, noiseMean + s.noiseDeviations * deviation)
             off = max(off, noiseMean + 0.6 * s.noiseDeviations * deviation)
         }
+        sustained = score > max(off, noiseMean + s.resumeDeviations * deviation)
         active = active ? score > off : score > on
         if !active {
             let difference = score - noiseMean
@@ -117,6 +121,8 @@ struct TrackerSettings: Sendable {
     var noiseDeviations: Float, noiseRate: Float
     /// Hops measured before the first decision at the start (0 = decide every hop at once).
     var lookBackHops: Int
+    /// How many noise deviations a score must clear to resume speech (`sustained`).
+    var resumeDeviations: Float
 
     init(_ p: DetectionParameters, hopSeconds: Double) {
         subWindowHops = max(1, Int((p.floorWindowSeconds / hopSeconds / 4).rounded()))
@@ -131,6 +137,7 @@ struct TrackerSettings: Sendable {
         noiseDeviations = Float(p.noiseDeviations)
         noiseRate = Float(min(1, hopSeconds / p.noiseTrackSeconds))
         lookBackHops = max(0, Int((p.startLookBackSeconds / hopSeconds).rounded()))
+        resumeDeviations = Float(p.resumeDeviations)
     }
 }
 

@@ -131,13 +131,26 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
     /// scored against a floor measured on that speech and missed until the first pause; the
     /// price is that the first decisions come this much later, once. Optional in the JSON.
     public var startLookBackSeconds: Double = 0
+    /// A confirmed run also starts up to this much earlier (s) where the score was already
+    /// above the off threshold just before it: the rise of the first word, as the off threshold
+    /// already keeps the fall of the last (0 = off). Optional in the JSON.
+    public var onsetReachSeconds: Double = 0
+    /// Within this long (s) after speech, a score that clears the off threshold resumes it, as if
+    /// the hysteresis had never let go: quiet syllables after a breath, which never reach the on
+    /// threshold on their own (0 = off). Optional in the JSON.
+    public var resumeSeconds: Double = 0
+    /// …provided the score also beats the noise's own recent score by this many of its
+    /// deviations, so that chatter hovering near the off threshold does not resume speech.
+    /// Optional in the JSON.
+    public var resumeDeviations: Double = 0
 
     public init(
         lowCutHz: Double, floorWindowSeconds: Double, floorRiseDBPerSecond: Double,
         onThresholdDB: Double, offThresholdDB: Double, levelQuantile: Double, levelStepDB: Double,
         onFractionOfLevel: Double, offFractionOfLevel: Double, minSpeechSeconds: Double,
         preRollSeconds: Double, bridgeSeconds: Double, hangoverSeconds: Double,
-        noiseDeviations: Double = 0, noiseTrackSeconds: Double = 2, startLookBackSeconds: Double = 0
+        noiseDeviations: Double = 0, noiseTrackSeconds: Double = 2, startLookBackSeconds: Double = 0,
+        onsetReachSeconds: Double = 0, resumeSeconds: Double = 0, resumeDeviations: Double = 0
     ) {
         self.lowCutHz = lowCutHz
         self.floorWindowSeconds = floorWindowSeconds
@@ -155,13 +168,16 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         self.noiseDeviations = noiseDeviations
         self.noiseTrackSeconds = noiseTrackSeconds
         self.startLookBackSeconds = startLookBackSeconds
+        self.onsetReachSeconds = onsetReachSeconds
+        self.resumeSeconds = resumeSeconds
+        self.resumeDeviations = resumeDeviations
     }
 
     private enum CodingKeys: String, CodingKey {
         case lowCutHz, floorWindowSeconds, floorRiseDBPerSecond, onThresholdDB, offThresholdDB
         case levelQuantile, levelStepDB, onFractionOfLevel, offFractionOfLevel, minSpeechSeconds
         case preRollSeconds, bridgeSeconds, hangoverSeconds, noiseDeviations, noiseTrackSeconds
-        case startLookBackSeconds
+        case startLookBackSeconds, onsetReachSeconds, resumeSeconds, resumeDeviations
     }
 
     public init(from decoder: any Decoder) throws {
@@ -182,6 +198,9 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         noiseDeviations = try c.decodeIfPresent(Double.self, forKey: .noiseDeviations) ?? 0
         noiseTrackSeconds = try c.decodeIfPresent(Double.self, forKey: .noiseTrackSeconds) ?? 2
         startLookBackSeconds = try c.decodeIfPresent(Double.self, forKey: .startLookBackSeconds) ?? 0
+        onsetReachSeconds = try c.decodeIfPresent(Double.self, forKey: .onsetReachSeconds) ?? 0
+        resumeSeconds = try c.decodeIfPresent(Double.self, forKey: .resumeSeconds) ?? 0
+        resumeDeviations = try c.decodeIfPresent(Double.self, forKey: .resumeDeviations) ?? 0
     }
 
     /// What is wrong with the values, for a person editing the file; nil when usable.
@@ -198,6 +217,9 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         if !(0...10).contains(noiseDeviations) { return "noiseDeviations must be 0 to 10" }
         if !(0.1...60).contains(noiseTrackSeconds) { return "noiseTrackSeconds must be 0.1 to 60 s" }
         if !(0...2).contains(startLookBackSeconds) { return "startLookBackSeconds must be 0 to 2 s" }
+        if !(0...0.3).contains(onsetReachSeconds) { return "onsetReachSeconds must be 0 to 0.3 s" }
+        if !(0...1).contains(resumeSeconds) { return "resumeSeconds must be 0 to 1 s" }
+        if !(0...10).contains(resumeDeviations) { return "resumeDeviations must be 0 to 10" }
         if !(bridgeSeconds >= 0) || minSpeechSeconds + preRollSeconds + bridgeSeconds > 0.305 {
             return "minSpeechSeconds + preRollSeconds + bridgeSeconds must be 0 to 0.3 s (the look-ahead)"
         }

@@ -8,12 +8,23 @@
 /// `hangover` hops; a raw hop during the hangover continues the run at once. Bridging looks
 /// ahead, so a pause is filled only when speech really resumes and the end of a turn gets
 /// only the short hangover.
+///
+/// Each hop also says which channels merely clear the off threshold (`sustained`). Within
+/// `resume` hops of a channel's last speech, such a hop counts as raw speech (the hysteresis
+/// picks the run up again after a breath); and a confirmed run starts up to `reach` hops before
+/// its first raw hop where the channel was already sustained (the rise of the first word).
 struct RunShaper: Sendable {
     private var ring: [UInt64]
     private var runLength: [Int32]
     private var hangLeft: [Int32]
     /// The last hop marked as speech, per channel.
     private var lastOn: [Int64]
+    /// Per channel, consecutive hops up to the newest whose score was above the off threshold,
+    /// and how many of them came just before the current raw run began.
+    private var sustainedRun: [Int32]
+    private var sustainedBefore: [Int32]
+    private let reach: Int32
+    private let resume: Int64
     private let minimum: Int
     private let preRoll: Int
     private let bridge: Int
@@ -27,7 +38,10 @@ struct RunShaper: Sendable {
     /// Hops released so far.
     private(set) var released: Int64 = 0
 
-    init(channelCount: Int, minimumHops: Int, preRollHops: Int, bridgeHops: Int, hangoverHops: Int) {
+    init(
+        channelCount: Int, minimumHops: Int, preRollHops: Int, bridgeHops: Int, hangoverHops: Int,
+        reachHops: Int = 0, resumeHops: Int = 0
+    ) {
         minimum = max(1, minimumHops)
         preRoll = max(0, preRollHops)
         bridge = max(0, bridgeHops)
@@ -37,6 +51,10 @@ struct RunShaper: Sendable {
         runLength = Array(repeating: 0, count: channelCount)
         hangLeft = Array(repeating: 0, count: channelCount)
         lastOn = Array(repeating: Int64.min / 2, count: channelCount)
+        sustainedRun = Array(repeating: 0, count: channelCount)
+        sustainedBefore = Array(repeating: 0, count: channelCount)
+        reach = Int32(max(0, reachHops))
+        resume = Int64(max(0, resumeHops))
     }
 
     @inline(__always)
@@ -44,19 +62,23 @@ struct RunShaper: Sendable {
         ring[Int(hop % Int64(ring.count))] |= channelBit
     }
 
-    /// Adds one hop of raw decisions (bit i = channel i).
-    mutating func push(raw: UInt64) {
+    /// Adds one hop of raw decisions (bit i = channel i), and the channels whose score cleared
+    /// the off threshold in it (`sustained`: for resuming and for the onset reach).
+    mutating func push(raw: UInt64, sustained: UInt64 = 0) {
         let t = pushed
         lastRaw = raw
         ring[Int(t % Int64(ring.count))] = 0
         for c in 0..<runLength.count {
             let bit: UInt64 = 1 << UInt64(c)
-            if raw & bit != 0 {
+            sustainedRun[c] = sustained & bit != 0 ? sustainedRun[c] + 1 : 0
+            let resumes = sustained & bit != 0 && t - lastOn[c] <= resume
+            if raw & bit != 0 || resumes {
                 runLength[c] += 1
+                if runLength[c] == 1 { sustainedBefore[c] = min(reach, max(0, sustainedRun[c] - 1)) }
                 if hangLeft[c] > 0 && runLength[c] < minimum { runLength[c] = Int32(minimum) + 1 }
                 let run = Int(runLength[c])
                 if run == minimum {
-                    var from = t - Int64(minimum - 1 + preRoll)
+                    var from = t - Int64(minimum - 1 + preRoll) - Int64(sustainedBefore[c])
                     if from - lastOn[c] - 1 <= Int64(bridge) { from = lastOn[c] + 1 }
                     from = max(from, released)
                     var h = from

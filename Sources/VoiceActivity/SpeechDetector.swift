@@ -67,7 +67,8 @@ public struct SpeechDetector: Sendable {
         shaper = RunShaper(
             channelCount: channelCount, minimumHops: hops(p.minSpeechSeconds),
             preRollHops: hops(p.preRollSeconds), bridgeHops: hops(p.bridgeSeconds),
-            hangoverHops: hops(p.hangoverSeconds))
+            hangoverHops: hops(p.hangoverSeconds), reachHops: hops(p.onsetReachSeconds),
+            resumeHops: hops(p.resumeSeconds))
         arbiter = BleedArbiter(
             channelCount: channelCount, parameters: profile.arbiter, hopSeconds: hopSeconds,
             hangoverHops: hops(p.hangoverSeconds), lookAheadHops: shaper.delay)
@@ -174,10 +175,16 @@ public struct SpeechDetector: Sendable {
 
     /// Hands the trackers' decisions for one hop, through the arbiter, to the run shaper.
     private mutating func pushDecision() {
-        var raw: UInt64 = 0
-        for c in 0..<channelCount where trackers[c].active { raw |= 1 << UInt64(c) }
-        if channelCount > 1 { raw = arbiter.decide(trackers: trackers, raw: raw) }
-        shaper.push(raw: raw)
+        var raw: UInt64 = 0, sustained: UInt64 = 0
+        for c in 0..<channelCount {
+            if trackers[c].active { raw |= 1 << UInt64(c) }
+            if trackers[c].sustained { sustained |= 1 << UInt64(c) }
+        }
+        if channelCount > 1 {
+            raw = arbiter.decide(trackers: trackers, raw: raw)
+            sustained &= arbiter.owner | raw
+        }
+        shaper.push(raw: raw, sustained: sustained)
     }
 
     /// Decides the start-up hops held so far, in order, against the lowest level they showed.

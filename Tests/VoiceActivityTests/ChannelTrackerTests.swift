@@ -14,13 +14,27 @@ private func fluctuatingNoise(hops: Int, swingDB: Float, seed: UInt64) -> [SIMD4
     }
 }
 
-private func activeHops(_ powers: [SIMD4<Float>], _ parameters: DetectionParameters) -> [Bool] {
+private func activeHops(
+    _ powers: [SIMD4<Float>], _ parameters: DetectionParameters,
+    flag: KeyPath<ChannelTracker, Bool> = \.active
+) -> [Bool] {
     let settings = TrackerSettings(parameters, hopSeconds: 0.01)
     var tracker = ChannelTracker()
     return powers.map { power in
         tracker.update(bandPower: power, settings: settings)
-        return tracker.active
+        return tracker[keyPath: flag]
     }
+}
+
+/// The room parameters with fixed thresholds only (none relative to the speech level).
+private func fixedThresholds(on: Double, off: Double, noiseDeviations: Double) -> DetectionParameters {
+    var p = DetectorProfile.builtIn.room
+    p.onThresholdDB = on
+    p.offThresholdDB = off
+    p.onFractionOfLevel = 0
+    p.offFractionOfLevel = 0
+    p.noiseDeviations = noiseDeviations
+    return p
 }
 
 @Test func fluctuatingNoiseRaisesTheThresholdOnlyWhenAskedTo() {
@@ -48,14 +62,25 @@ private func activeHops(_ powers: [SIMD4<Float>], _ parameters: DetectionParamet
     // Given steady noise (±1 dB) and a 10 dB step of speech
     var powers = fluctuatingNoise(hops: 1000, swingDB: 1, seed: 5)
     powers += fluctuatingNoise(hops: 100, swingDB: 1, seed: 6).map { $0 * 10 }
-    var gated = DetectorProfile.builtIn.room
-    gated.noiseDeviations = 3
-    gated.onThresholdDB = 8
-    gated.offThresholdDB = 4
-    gated.onFractionOfLevel = 0
-    gated.offFractionOfLevel = 0
-    let active = activeHops(powers, gated)
+    let active = activeHops(powers, fixedThresholds(on: 8, off: 4, noiseDeviations: 3))
     // Then the noise is never speech and the step is, from its first frames
     #expect(active[300..<1000].allSatisfy { !$0 })
     #expect(active[1003..<1100].allSatisfy { $0 })
+}
+
+@Test func resumingNeedsTheScoreToStandOutFromChatter() {
+    // Given 20 s of noise swinging ±9 dB hop to hop, an on threshold it never reaches (so its
+    // statistics are learned throughout) and a low off threshold
+    let powers = fluctuatingNoise(hops: 2000, swingDB: 9, seed: 7)
+    let plain = fixedThresholds(on: 30, off: 3, noiseDeviations: 0)
+    var gated = plain
+    gated.resumeDeviations = 3
+    // When it is tracked with and without the resume gate
+    func sustainedHops(_ p: DetectionParameters) -> Int {
+        activeHops(powers, p, flag: \.sustained)[500...].filter { $0 }.count
+    }
+    // Then the chatter clears the off threshold often, and the gate much less often
+    let without = sustainedHops(plain), with = sustainedHops(gated)
+    #expect(without > 150)
+    #expect(with * 5 < without, "\(with) of \(without)")
 }

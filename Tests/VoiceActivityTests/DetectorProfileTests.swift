@@ -46,6 +46,27 @@ private let modelsDirectory = URL(fileURLWithPath: #filePath)
     #expect(throws: DetectorError.self) { try DetectorProfile.decode(JSONEncoder().encode(bad), source: "bad.json") }
 }
 
+@Test(arguments: ["onsetReachSeconds", "resumeSeconds", "resumeDeviations"])
+func theResumeAndOnsetReachAreOptionalAndOffWhenLeftOut(key: String) throws {
+    var object = try #require(
+        JSONSerialization.jsonObject(with: JSONEncoder().encode(DetectorProfile.builtIn)) as? [String: Any])
+    var room = try #require(object["room"] as? [String: Any])
+    room[key] = nil
+    object["room"] = room
+    let profile = try DetectorProfile.decode(JSONSerialization.data(withJSONObject: object), source: "memory")
+    let value = [profile.room.onsetReachSeconds, profile.room.resumeSeconds, profile.room.resumeDeviations]
+    #expect(value[["onsetReachSeconds", "resumeSeconds", "resumeDeviations"].firstIndex(of: key)!] == 0)
+    room[key] = 99
+    object["room"] = room
+    let bad = try JSONSerialization.data(withJSONObject: object)
+    do {
+        _ = try DetectorProfile.decode(bad, source: "bad.json")
+        Issue.record("\(key) = 99 was accepted")
+    } catch {
+        #expect(error.description.contains(key))
+    }
+}
+
 @Test func decodeErrorsSayWhatIsWrong() throws {
     #expect(throws: DetectorError.self) { try DetectorProfile.decode(Data("{".utf8), source: "broken.json") }
     do {

@@ -1,0 +1,59 @@
+import Testing
+@testable import VoiceActivity
+
+/// Feeds one channel's raw and sustained decisions, hop by hop, and returns the shaped ones.
+private func shape(
+    _ hops: [(raw: Bool, sustained: Bool)], minimum: Int = 3, preRoll: Int = 0, bridge: Int = 0,
+    hangover: Int = 0, reach: Int = 0, resume: Int = 0
+) -> [Bool] {
+    var shaper = RunShaper(
+        channelCount: 1, minimumHops: minimum, preRollHops: preRoll, bridgeHops: bridge,
+        hangoverHops: hangover, reachHops: reach, resumeHops: resume)
+    var out: [Bool] = []
+    for hop in hops {
+        shaper.push(raw: hop.raw ? 1 : 0, sustained: hop.sustained || hop.raw ? 1 : 0)
+        while let mask = shaper.release(flush: false) { out.append(mask != 0) }
+    }
+    while let mask = shaper.release(flush: true) { out.append(mask != 0) }
+    return out
+}
+
+private func hops(_ pattern: String) -> [(raw: Bool, sustained: Bool)] {
+    // "#" raw speech, "+" only above the off threshold, "." below it
+    pattern.map { (raw: $0 == "#", sustained: $0 == "+") }
+}
+
+@Test func aScoreAboveTheOffThresholdSoonAfterSpeechResumesIt() {
+    // Given a run, a dip of 4 hops, then 6 hops that clear only the off threshold
+    let input = hops("..########....++++++..........")
+    // When shaped with and without a 10-hop resume window
+    let with = shape(input, resume: 10), without = shape(input)
+    // Then the weak hops carry the run on only with it, from their first hop
+    #expect(with[14..<20].allSatisfy { $0 })
+    #expect(without[14..<20].allSatisfy { !$0 })
+    // …the dip itself is not filled (no bridge), and nothing follows
+    #expect(with[10..<14].allSatisfy { !$0 })
+    #expect(with[20...].allSatisfy { !$0 })
+}
+
+@Test func weakHopsLongAfterSpeechOrWithoutItStartNothing() {
+    // Given weak hops 15 hops after a run, and weak hops with no run before them at all
+    let late = shape(hops("..#####...............++++++......"), resume: 10)
+    let alone = shape(hops("......++++++++++.........."), resume: 10)
+    // Then neither is speech
+    #expect(late[15...].allSatisfy { !$0 })
+    #expect(alone.allSatisfy { !$0 })
+}
+
+@Test func aConfirmedRunStartsWhereItsScoreRose() {
+    // Given 5 hops above the off threshold just before a run, after a quiet stretch
+    let input = hops("..........+++++########..........")
+    // When shaped with a reach of 3 hops and without (the bridge gives the look-ahead room)
+    let with = shape(input, bridge: 5, reach: 3), without = shape(input, bridge: 5)
+    // Then the run starts 3 hops early with it, at its first raw hop without, and the rest of
+    // the rise stays out
+    #expect(with[12..<23].allSatisfy { $0 })
+    #expect(!with[11])
+    #expect(without[15..<23].allSatisfy { $0 })
+    #expect(!without[14])
+}
