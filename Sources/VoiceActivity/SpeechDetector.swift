@@ -4,7 +4,8 @@
 /// 30 ms frame levels every 10 ms hop, an adaptive noise floor and speech level
 /// (`ChannelTracker`), on/off hysteresis. With more than one channel, `BleedArbiter` keeps
 /// only the channels whose owner is speaking. `RunShaper` then drops runs shorter than the
-/// minimum, adds pre-roll, bridges short pauses and adds a hangover; with several channels the
+/// minimum, adds pre-roll, bridges short pauses, adds a hangover, and picks a run up again
+/// where the score clears the off threshold soon after a breath; with several channels the
 /// arbiter then takes back padding that would only make a change of speaker look like
 /// cross-talk. Decisions come out
 /// `decisionDelay` hops late (at most about 300 ms), with true timestamps; `finish` flushes
