@@ -151,3 +151,39 @@ func theSameSeedGivesTheSameRoomMeeting() throws {
     #expect(wav.channels == 1 && wav.rate == 48000 && wav.samples.count == 10 * 48000)
     #expect(try readRTTM(first.appendingPathComponent("meeting.rttm")).allSatisfy { $0.0.hasPrefix("spk") })
 }
+
+@Test(.enabled(if: toolsPresent), .timeLimit(.minutes(1)))
+func sharedChatterReachesEveryMicrophoneTogether() throws {
+    // Given the same lapel meeting in babble, with different chatter per microphone and shared
+    func chatterCorrelation(_ extra: [String]) throws -> Double {
+        let dir = try synthesize([
+            "--seed", "3", "--speakers", "2", "--duration", "12", "--mic", "lapel", "--noise", "babble",
+            "--snr", "6",
+        ] + extra)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let wav = try readWAV(dir.appendingPathComponent("meeting.wav"))
+        let rttm = try readRTTM(dir.appendingPathComponent("meeting.rttm"))
+        // 50 ms levels of both microphones where nobody speaks
+        let block = 800
+        var a: [Double] = [], b: [Double] = []
+        for start in stride(from: 0, to: wav.samples.count / 2 - block, by: block) {
+            let t0 = Double(start) / 16000, t1 = Double(start + block) / 16000
+            guard !rttm.contains(where: { $0.1 < t1 + 0.3 && $0.2 > t0 - 0.3 }) else { continue }
+            var e = [0.0, 0.0]
+            for k in start..<start + block {
+                for c in 0..<2 { e[c] += Double(wav.samples[2 * k + c] * wav.samples[2 * k + c]) }
+            }
+            a.append(10 * log10(e[0] + 1e-12))
+            b.append(10 * log10(e[1] + 1e-12))
+        }
+        try #require(a.count >= 10, "too little time without speech")
+        let ma = a.reduce(0, +) / Double(a.count), mb = b.reduce(0, +) / Double(b.count)
+        let cov = zip(a, b).map { ($0 - ma) * ($1 - mb) }.reduce(0, +)
+        let va = a.map { ($0 - ma) * ($0 - ma) }.reduce(0, +), vb = b.map { ($0 - mb) * ($0 - mb) }.reduce(0, +)
+        return cov / (va * vb).squareRoot()
+    }
+    let separate = try chatterCorrelation([]), shared = try chatterCorrelation(["--shared-chatter"])
+    // Then shared chatter rises and falls together on both microphones, and separate chatter does not
+    #expect(shared > 0.8, "shared chatter: level correlation \(shared)")
+    #expect(separate < 0.5, "separate chatter: level correlation \(separate)")
+}
