@@ -133,7 +133,8 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
     public var startLookBackSeconds: Double = 0
     /// A confirmed run also starts up to this much earlier (s) where the score was already
     /// above the off threshold just before it: the rise of the first word, as the off threshold
-    /// already keeps the fall of the last (0 = off). Optional in the JSON.
+    /// already keeps the fall of the last (0 = off; never further back than the look-ahead).
+    /// Optional in the JSON.
     public var onsetReachSeconds: Double = 0
     /// Within this long (s) after speech, a score that clears the off threshold resumes it, as if
     /// the hysteresis had never let go: quiet syllables after a breath, which never reach the on
