@@ -5,20 +5,28 @@ import TestSupport
 private let rate = 16_000
 private func seconds(_ s: Double) -> Int { Int(s * Double(rate)) }
 
-/// Seconds of speech the detector reports per channel inside `range` (seconds).
-private func speechSeconds(_ mics: [[Float]], profile: DetectorProfile, in range: Range<Double>) throws -> [Double] {
+/// Runs the detector over `mics` and hands `record` each decision with the part of it (seconds)
+/// that lies inside `range` (seconds).
+private func detect(
+    _ mics: [[Float]], profile: DetectorProfile, in range: Range<Double>,
+    record: (ActivityFrame, Double) -> Void
+) throws {
     let samples = SyntheticSignals.interleave(mics)
     var detector = try SpeechDetector(channelCount: mics.count, sampleRate: rate, profile: profile)
-    var found = [Double](repeating: 0, count: mics.count)
     let lower = Int64(range.lowerBound * Double(rate)), upper = Int64(range.upperBound * Double(rate))
-    let record = { (frame: ActivityFrame) in
-        let overlap = max(0, min(frame.end, upper) - max(frame.start, lower))
-        for c in 0..<mics.count where frame.speaking.contains(channel: c) {
-            found[c] += Double(overlap) / Double(rate)
-        }
+    func emit(_ frame: ActivityFrame) {
+        record(frame, Double(max(0, min(frame.end, upper) - max(frame.start, lower))) / Double(rate))
     }
-    samples.withUnsafeBufferPointer { detector.process($0, frameCount: samples.count / mics.count, emit: record) }
-    detector.finish(emit: record)
+    samples.withUnsafeBufferPointer { detector.process($0, frameCount: samples.count / mics.count, emit: emit) }
+    detector.finish(emit: emit)
+}
+
+/// Seconds of speech the detector reports per channel inside `range` (seconds).
+private func speechSeconds(_ mics: [[Float]], profile: DetectorProfile, in range: Range<Double>) throws -> [Double] {
+    var found = [Double](repeating: 0, count: mics.count)
+    try detect(mics, profile: profile, in: range) { frame, inside in
+        for c in 0..<mics.count where frame.speaking.contains(channel: c) { found[c] += inside }
+    }
     return found
 }
 
@@ -56,16 +64,10 @@ private func unequalMicrophones() -> [[Float]] {
 
 /// Hops (seconds) inside `range` in which two or more channels are reported at once.
 private func crossTalkSeconds(_ mics: [[Float]], profile: DetectorProfile, in range: Range<Double>) throws -> Double {
-    let samples = SyntheticSignals.interleave(mics)
-    var detector = try SpeechDetector(channelCount: mics.count, sampleRate: rate, profile: profile)
     var found = 0.0
-    let lower = Int64(range.lowerBound * Double(rate)), upper = Int64(range.upperBound * Double(rate))
-    let record = { (frame: ActivityFrame) in
-        guard frame.speaking.count >= 2 else { return }
-        found += Double(max(0, min(frame.end, upper) - max(frame.start, lower))) / Double(rate)
+    try detect(mics, profile: profile, in: range) { frame, inside in
+        if frame.speaking.count >= 2 { found += inside }
     }
-    samples.withUnsafeBufferPointer { detector.process($0, frameCount: samples.count / mics.count, emit: record) }
-    detector.finish(emit: record)
     return found
 }
 
