@@ -154,7 +154,8 @@ func theSameSeedGivesTheSameRoomMeeting() throws {
 
 @Test(.enabled(if: toolsPresent), .timeLimit(.minutes(1)))
 func sharedChatterReachesEveryMicrophoneTogether() throws {
-    // Given the same lapel meeting in babble, with different chatter per microphone and shared
+    // Given the same lapel meeting in babble, with shared chatter (the default) and different chatter
+    // per microphone
     func chatterCorrelation(_ extra: [String]) throws -> Double {
         let dir = try synthesize([
             "--seed", "3", "--speakers", "2", "--duration", "12", "--mic", "lapel", "--noise", "babble",
@@ -182,7 +183,7 @@ func sharedChatterReachesEveryMicrophoneTogether() throws {
         let va = a.map { ($0 - ma) * ($0 - ma) }.reduce(0, +), vb = b.map { ($0 - mb) * ($0 - mb) }.reduce(0, +)
         return cov / (va * vb).squareRoot()
     }
-    let separate = try chatterCorrelation([]), shared = try chatterCorrelation(["--shared-chatter"])
+    let shared = try chatterCorrelation([]), separate = try chatterCorrelation(["--chatter", "independent"])
     // Then shared chatter rises and falls together on both microphones, and separate chatter does not
     #expect(shared > 0.8, "shared chatter: level correlation \(shared)")
     #expect(separate < 0.5, "separate chatter: level correlation \(separate)")
