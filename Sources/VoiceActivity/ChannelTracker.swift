@@ -37,6 +37,10 @@ struct ChannelTracker: Sendable {
     /// Mean and variance of the score while it says no speech: how much the noise itself moves.
     private(set) var noiseMean: Float = 0
     private(set) var noiseVariance: Float = 0
+    /// Hops the noise statistics have taken in, up to the moving average's own length: until
+    /// then they are the plain mean and variance so far, so the noise gate holds from the first
+    /// second instead of rising from zero over `noiseTrackSeconds`.
+    private var noiseHops: Float = 0
 
     /// Takes one hop's band powers and updates the decision.
     @inline(__always)
@@ -104,8 +108,16 @@ struct ChannelTracker: Sendable {
         active = active ? score > off : score > on
         if !active {
             let difference = score - noiseMean
-            noiseMean += s.noiseRate * difference
-            noiseVariance += s.noiseRate * (difference * difference - noiseVariance)
+            let rate = 1 / (noiseHops + 1)
+            if rate > s.noiseRate {
+                // Welford's running mean and variance of the hops so far
+                noiseHops += 1
+                noiseMean += rate * difference
+                noiseVariance += rate * (difference * (score - noiseMean) - noiseVariance)
+            } else {
+                noiseMean += s.noiseRate * difference
+                noiseVariance += s.noiseRate * (difference * difference - noiseVariance)
+            }
         }
     }
 }

@@ -58,6 +58,22 @@ private func fixedThresholds(on: Double, off: Double, noiseDeviations: Double) -
     #expect(with[2010..<2200].filter { $0 }.count > 180)
 }
 
+@Test func theNoiseGateHoldsFromTheFirstSecond() {
+    // Given chatter swinging ±9 dB hop to hop from the first sample (a meeting recorded in a
+    // noisy room), the noise-deviation gate on, and statistics that learn over 2 s
+    let powers = fluctuatingNoise(hops: 2000, swingDB: 9, seed: 8)
+    let gated = fixedThresholds(on: 6, off: 3, noiseDeviations: 3)
+    let ungated = fixedThresholds(on: 6, off: 3, noiseDeviations: 0)
+    // When it is tracked with and without the gate
+    let with = activeHops(powers, gated), without = activeHops(powers, ungated)
+    // Then in the first 1.5 s the gate already takes most of the false alarms, as it does later
+    let early = with[30..<150].filter { $0 }.count, earlyWithout = without[30..<150].filter { $0 }.count
+    let late = with[800..<2000].filter { $0 }.count, lateWithout = without[800..<2000].filter { $0 }.count
+    #expect(earlyWithout > 15 && lateWithout > 150)
+    #expect(early * 3 < earlyWithout, "first 1.5 s: \(early) false hops with the gate, \(earlyWithout) without")
+    #expect(Double(early) / 120 < 2 * Double(late) / 1200 + 0.02, "early \(early)/120, later \(late)/1200")
+}
+
 @Test func steadyNoiseLeavesTheGateAlone() {
     // Given steady noise (±1 dB) and a 10 dB step of speech
     var powers = fluctuatingNoise(hops: 1000, swingDB: 1, seed: 5)
