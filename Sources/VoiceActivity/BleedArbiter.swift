@@ -22,6 +22,8 @@ struct BleedArbiter: Sendable {
     private let offMargin: Float
     /// Whether a hop in which every active channel looks like bleed keeps the loudest.
     private let keepLoudest: Bool
+    /// How far the kept loudest channel must stand above the inactive channels' mean (dB; 0 = no test).
+    private let keepMargin: Float
     /// Whether the bleed bound depends on how two channels' levels move together.
     private let correlating: Bool
     private let uncorrelatedGain: Float
@@ -57,6 +59,7 @@ struct BleedArbiter: Sendable {
         onMargin = Float(p.onMarginDB)
         offMargin = Float(p.offMarginDB)
         keepLoudest = p.keepLoudestSource
+        keepMargin = Float(p.keepLoudestMarginDB)
         correlating = p.uncorrelatedBleedGainDB < p.bleedGainDB
         uncorrelatedGain = Float(p.uncorrelatedBleedGainDB)
         correlationRate = Float(min(1, hopSeconds / p.correlationSeconds))
@@ -136,7 +139,9 @@ struct BleedArbiter: Sendable {
     /// Two people who start at the same moment rise together, so they look correlated and each
     /// looks like the other's bleed. Bleed needs a source: when every active channel is
     /// rejected, the loudest is kept if it is at least as loud as every other channel's held
-    /// peak (so a reverberation tail, which is quieter than its source's held peak, is not).
+    /// peak (so a reverberation tail, which is quieter than its source's held peak, is not) and,
+    /// with `keepLoudestMarginDB`, stands that far above the channels that are not active (so a
+    /// burst of chatter that every microphone hears, which lifts them all, is not).
     mutating func decide(trackers: [ChannelTracker], raw: UInt64) -> UInt64 {
         var result = raw & update(trackers: trackers)
         if result == 0 && raw != 0 && keepLoudest {
@@ -147,10 +152,13 @@ struct BleedArbiter: Sendable {
                 level = trackers[c].score
             }
             var heldElsewhere = -Float.infinity
+            var quietSum: Float = 0, quietCount: Float = 0
             for j in 0..<trackers.count where j != loudest {
                 heldElsewhere = max(heldElsewhere, peaks[j].sum() * 0.25)
+                if raw & (1 << UInt64(j)) == 0 { quietSum += trackers[j].score; quietCount += 1 }
             }
-            if level >= heldElsewhere { result = 1 << UInt64(loudest) }
+            let standsOut = keepMargin == 0 || quietCount == 0 || level >= quietSum / quietCount + keepMargin
+            if level >= heldElsewhere && standsOut { result = 1 << UInt64(loudest) }
         }
         decided[Int(decidedCount % Int64(decided.count))] = result
         decidedCount += 1

@@ -260,11 +260,15 @@ public struct ArbiterParameters: Codable, Sendable, Equatable {
     /// alike), keep the loudest if it beats every other channel's held peak: bleed needs a
     /// source. Optional in the JSON (false).
     public var keepLoudestSource: Bool = false
+    /// …and only if it also stands this far above the mean score of the channels that are not
+    /// active (dB; 0 = no such test): a voice leaves only its bleed on the others, chatter that
+    /// every microphone hears lifts them all. Optional in the JSON (0).
+    public var keepLoudestMarginDB: Double = 0
 
     public init(
         bleedGainDB: Double, peakDecayDBPerSecond: Double, onMarginDB: Double, offMarginDB: Double,
         uncorrelatedBleedGainDB: Double? = nil, correlationFloor: Double = 0.3, correlationSeconds: Double = 0.1,
-        trimPaddingInCrossTalk: Bool = false, keepLoudestSource: Bool = false
+        trimPaddingInCrossTalk: Bool = false, keepLoudestSource: Bool = false, keepLoudestMarginDB: Double = 0
     ) {
         self.bleedGainDB = bleedGainDB
         self.peakDecayDBPerSecond = peakDecayDBPerSecond
@@ -272,6 +276,7 @@ public struct ArbiterParameters: Codable, Sendable, Equatable {
         self.offMarginDB = offMarginDB
         self.trimPaddingInCrossTalk = trimPaddingInCrossTalk
         self.keepLoudestSource = keepLoudestSource
+        self.keepLoudestMarginDB = keepLoudestMarginDB
         self.uncorrelatedBleedGainDB = uncorrelatedBleedGainDB ?? bleedGainDB
         self.correlationFloor = correlationFloor
         self.correlationSeconds = correlationSeconds
@@ -280,7 +285,7 @@ public struct ArbiterParameters: Codable, Sendable, Equatable {
     private enum CodingKeys: String, CodingKey {
         case bleedGainDB, peakDecayDBPerSecond, onMarginDB, offMarginDB
         case uncorrelatedBleedGainDB, correlationFloor, correlationSeconds, trimPaddingInCrossTalk
-        case keepLoudestSource
+        case keepLoudestSource, keepLoudestMarginDB
     }
 
     public init(from decoder: any Decoder) throws {
@@ -291,6 +296,7 @@ public struct ArbiterParameters: Codable, Sendable, Equatable {
         offMarginDB = try c.decode(Double.self, forKey: .offMarginDB)
         trimPaddingInCrossTalk = try c.decodeIfPresent(Bool.self, forKey: .trimPaddingInCrossTalk) ?? false
         keepLoudestSource = try c.decodeIfPresent(Bool.self, forKey: .keepLoudestSource) ?? false
+        keepLoudestMarginDB = try c.decodeIfPresent(Double.self, forKey: .keepLoudestMarginDB) ?? 0
         uncorrelatedBleedGainDB = try c.decodeIfPresent(Double.self, forKey: .uncorrelatedBleedGainDB) ?? bleedGainDB
         correlationFloor = try c.decodeIfPresent(Double.self, forKey: .correlationFloor) ?? 0.3
         correlationSeconds = try c.decodeIfPresent(Double.self, forKey: .correlationSeconds) ?? 0.1
@@ -305,6 +311,7 @@ public struct ArbiterParameters: Codable, Sendable, Equatable {
         }
         if !(-1...1).contains(correlationFloor) { return "correlationFloor must be -1 to 1" }
         if !(0.02...5).contains(correlationSeconds) { return "correlationSeconds must be 0.02 to 5 s" }
+        if !(0...30).contains(keepLoudestMarginDB) { return "keepLoudestMarginDB must be 0 to 30 dB" }
         return nil
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TestSupport
 @testable import VoiceActivity
@@ -104,4 +105,42 @@ private func crossTalkSeconds(_ mics: [[Float]], profile: DetectorProfile, in ra
     // Then someone is heard all through the onset (measured: person 1 0.60 s of 0.6 s; without
     // keepLoudestSource 0.52 s, person 0 0.08 s)
     #expect(max(found[0], found[1]) > 0.55, "onset lost: \(found)")
+}
+
+/// Hops of a half-second burst in which the arbiter keeps channel 0, with four trackers fed
+/// scores directly: 1 s at 0 dB above the floor, then a burst that rises and falls on every
+/// channel together (12 ± 5 dB, 4 Hz) plus each channel's `offsets`, and `raw` as the channels
+/// the trackers found active during the burst.
+private func keptHops(margin: Double, raw: UInt64, offsets: [Float]) -> Int {
+    let profile = DetectorProfile.builtIn
+    let settings = TrackerSettings(profile.closeTalk, hopSeconds: 0.01)
+    var parameters = profile.arbiter
+    parameters.keepLoudestMarginDB = margin
+    var arbiter = BleedArbiter(channelCount: 4, parameters: parameters, hopSeconds: 0.01)
+    var trackers = [ChannelTracker](repeating: ChannelTracker(), count: 4)
+    var kept = 0
+    for hop in 0..<150 {
+        let burst = Float(12 + 5 * sin(2 * Double.pi * 4 * Double(hop - 100) * 0.01))
+        for c in 0..<4 {
+            let score = hop < 100 ? 0 : burst + offsets[c]
+            trackers[c].decide(level: SIMD4(repeating: score), floor: SIMD4(repeating: 0), settings: settings)
+        }
+        let result = arbiter.decide(trackers: trackers, raw: hop < 100 ? 0 : raw)
+        if hop >= 100 && result & 1 != 0 { kept += 1 }
+    }
+    return kept
+}
+
+@Test func chatterEveryMicrophoneHearsIsNotKeptAsTheLoudestSource() {
+    // Given a burst on all four microphones together, channel 0 1 dB above the rest and the only
+    // one over its on threshold (chatter from the room)
+    let chatter: [Float] = [1, 0, 0, 0]
+    // When every channel looks like another's bleed, the loudest is kept for more than half
+    // the burst without a margin (where it is not, it is below the others' held peaks)…
+    #expect(keptHops(margin: 0, raw: 0b0001, offsets: chatter) > 25)
+    // …and with one it is not: the channels that are not active are lifted as much
+    #expect(keptHops(margin: 3, raw: 0b0001, offsets: chatter) == 0)
+    // Given two people starting together on microphones 0 and 1, whose voices reach 2 and 3
+    // only as bleed 14 dB down, then the louder of them is still kept with the margin
+    #expect(keptHops(margin: 3, raw: 0b0011, offsets: [1, 0, -14, -14]) > 25)
 }

@@ -118,8 +118,12 @@ func theResumeAndOnsetReachAreOptionalAndOffWhenLeftOut(key: String) throws {
     let json = #"{"bleedGainDB": -3, "peakDecayDBPerSecond": 150, "onMarginDB": 5, "offMarginDB": 2}"#
     let arbiter = try JSONDecoder().decode(ArbiterParameters.self, from: Data(json.utf8))
     #expect(arbiter.uncorrelatedBleedGainDB == -3 && !arbiter.trimPaddingInCrossTalk)
+    #expect(arbiter.keepLoudestMarginDB == 0)
     #expect(arbiter == ArbiterParameters(bleedGainDB: -3, peakDecayDBPerSecond: 150, onMarginDB: 5, offMarginDB: 2))
     var bad = arbiter
     bad.uncorrelatedBleedGainDB = 0
     #expect(bad.problem != nil)
+    var negative = arbiter
+    negative.keepLoudestMarginDB = -1
+    #expect(negative.problem?.contains("keepLoudestMarginDB") == true)
 }
