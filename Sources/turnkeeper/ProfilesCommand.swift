@@ -64,9 +64,14 @@ struct ProfilesCommand: ParsableCommand {
         }
         if let error = scores["lapel.tuned.mean.meanSpeakerErrorPercent"] {
             var text = "lapel speaking-time error \(String(format: "%.1f%%", error))"
+            var notes: [String] = []
             if let held = scores["lapel.heldOut.mean.meanSpeakerErrorPercent"] {
-                text += " (held out \(String(format: "%.1f%%", held)))"
+                notes.append("held out \(String(format: "%.1f%%", held))")
             }
+            if let stress = scores["lapel.stress.mean.meanSpeakerErrorPercent"] {
+                notes.append("chatter only one microphone hears \(String(format: "%.0f%%", stress))")
+            }
+            if !notes.isEmpty { text += " (" + notes.joined(separator: "; ") + ")" }
             parts.append(text)
         }
         if parts.isEmpty, let f1 = scores.first(where: { $0.key.hasSuffix(".f1") }) {
