@@ -12,17 +12,19 @@ import TestSupport
     var profile = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: shipped)) as? [String: Any])
     profile["name"] = "scored"
     profile["scores"] = [
-        "lapel.tuned.mean.meanSpeakerErrorPercent": 3.21,
-        "lapel.heldOut.mean.meanSpeakerErrorPercent": 2.74,
-        "lapel.stress.mean.meanSpeakerErrorPercent": 29.4,
+        "lapel.tuned.mean.meanSpeakerErrorPercent": 7.71,
+        "lapel.heldOut.mean.meanSpeakerErrorPercent": 1.14,
+        "lapel.stress.mean.meanSpeakerErrorPercent": 55.4,
     ]
-    try JSONSerialization.data(withJSONObject: profile).write(to: models.appendingPathComponent("scored.json"))
+    // (a profile folder is one that has a default.json)
+    try JSONSerialization.data(withJSONObject: profile).write(to: models.appendingPathComponent("default.json"))
     // When the profiles are listed
     let result = try CommandRunner(environment: ["TURNKEEPER_MODELS": models.path]).run(["profiles"])
     // Then each mean is named for what it was measured on
     #expect(result.status == 0)
+    #expect(result.stdout.contains("scored "), "\(result.stdout)")
     #expect(
         result.stdout.contains(
-            "lapel speaking-time error 3.2% (held out 2.7%; chatter only one microphone hears 29%)"),
+            "lapel speaking-time error 7.7% (held out 1.1%; chatter only one microphone hears 55%)"),
         "\(result.stdout)")
 }
