@@ -154,8 +154,8 @@ func theSameSeedGivesTheSameRoomMeeting() throws {
 
 @Test(.enabled(if: toolsPresent), .timeLimit(.minutes(1)))
 func sharedChatterReachesEveryMicrophoneTogether() throws {
-    // Given the same lapel meeting in babble, with shared chatter (the default) and different chatter
-    // per microphone
+    // Given the same lapel meeting in babble, with shared chatter (the default), chatter placed in
+    // the room, and different chatter per microphone
     func chatterCorrelation(_ extra: [String]) throws -> Double {
         let dir = try synthesize([
             "--seed", "3", "--speakers", "2", "--duration", "12", "--mic", "lapel", "--noise", "babble",
@@ -184,7 +184,11 @@ func sharedChatterReachesEveryMicrophoneTogether() throws {
         return cov / (va * vb).squareRoot()
     }
     let shared = try chatterCorrelation([]), separate = try chatterCorrelation(["--chatter", "independent"])
+    let placed = try chatterCorrelation(["--chatter", "room"])
     // Then shared chatter rises and falls together on both microphones, and separate chatter does not
     #expect(shared > 0.8, "shared chatter: level correlation \(shared)")
     #expect(separate < 0.5, "separate chatter: level correlation \(separate)")
+    // …and chatter placed in the room lies in between: the same voices, louder at the nearer
+    // microphone
+    #expect(placed < shared - 0.1 && placed > separate + 0.3, "placed chatter: level correlation \(placed)")
 }
