@@ -22,14 +22,16 @@ struct ProfileOptions: ParsableArguments {
 
 /// Where the shipped detector profiles (`Models/*.json`) are.
 enum ModelsDirectory {
-    /// `$TURNKEEPER_MODELS`, then a `Models` folder beside or above the executable (a
-    /// checkout running `swift run`, or an install that keeps `share/turnkeeper/Models`),
-    /// then `./Models`.
+    /// `$TURNKEEPER_MODELS` (any folder: it may hold only your own profiles), then a `Models`
+    /// folder beside or above the executable (a checkout running `swift run`, or an install that
+    /// keeps `share/turnkeeper/Models`), then `./Models`; these last only where they hold the
+    /// shipped `default.json`.
     static func searchPath() -> [URL] {
-        var dirs: [URL] = []
+        var chosen: [URL] = []
         if let env = ProcessInfo.processInfo.environment["TURNKEEPER_MODELS"], !env.isEmpty {
-            dirs.append(URL(fileURLWithPath: env))
+            chosen.append(URL(fileURLWithPath: env))
         }
+        var dirs: [URL] = []
         // The executable's own path: argv[0] is only the name typed when it was found on PATH.
         let executable =
             (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
@@ -40,6 +42,6 @@ enum ModelsDirectory {
             dir = dir.deletingLastPathComponent()
         }
         dirs.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Models"))
-        return dirs.filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("default.json").path) }
+        return chosen + dirs.filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("default.json").path) }
     }
 }

@@ -3,7 +3,8 @@ import Testing
 import TestSupport
 
 @Test func theProfileListShowsHeldOutAndStressScoresApart() throws {
-    // Given a profile folder with one profile scored on tuning, held-out and stress meetings
+    // Given a profile folder of one's own ($TURNKEEPER_MODELS, no default.json in it) with one
+    // profile scored on tuning, held-out and stress meetings
     let fixture = try CLIFixture()
     defer { fixture.remove() }
     let models = fixture.file("Models")
@@ -16,13 +17,12 @@ import TestSupport
         "lapel.heldOut.mean.meanSpeakerErrorPercent": 1.14,
         "lapel.stress.mean.meanSpeakerErrorPercent": 55.4,
     ]
-    // (a profile folder is one that has a default.json)
-    try JSONSerialization.data(withJSONObject: profile).write(to: models.appendingPathComponent("default.json"))
+    try JSONSerialization.data(withJSONObject: profile).write(to: models.appendingPathComponent("scored.json"))
     // When the profiles are listed
     let result = try CommandRunner(environment: ["TURNKEEPER_MODELS": models.path]).run(["profiles"])
-    // Then each mean is named for what it was measured on
+    // Then it is listed beside the shipped ones, each mean named for what it was measured on
     #expect(result.status == 0)
-    #expect(result.stdout.contains("scored "), "\(result.stdout)")
+    #expect(result.stdout.contains("scored ") && result.stdout.contains("noisy-room "), "\(result.stdout)")
     #expect(
         result.stdout.contains(
             "lapel speaking-time error 7.7% (held out 1.1%; chatter only one microphone hears 55%)"),
