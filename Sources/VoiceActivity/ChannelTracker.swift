@@ -41,6 +41,11 @@ struct ChannelTracker: Sendable {
     /// then they are the plain mean and variance so far, so the noise gate holds from the first
     /// second instead of rising from zero over `noiseTrackSeconds`.
     private var noiseHops: Float = 0
+    /// The last eight scores (ring) and the hops since the score last fell fast from a peak
+    /// above the on threshold (`dryFallDB`).
+    private var recent = SIMD8<Float>(repeating: 0)
+    private var recentIndex = 0
+    private var hopsSinceDry: Float = .greatestFiniteMagnitude
 
     /// Takes one hop's band powers and updates the decision.
     @inline(__always)
@@ -98,6 +103,13 @@ struct ChannelTracker: Sendable {
         speechLevel = max(0, speechLevel + step)
 
         var on = max(s.onThreshold, s.onFraction * speechLevel)
+        if s.dryFall > 0 {
+            let peak = recent.max()
+            hopsSinceDry = peak - score >= s.dryFall && peak >= on ? 0 : hopsSinceDry + 1
+            recent[recentIndex] = score
+            recentIndex = (recentIndex + 1) & 7
+            if hopsSinceDry > s.dryMemoryHops { on += s.dryRaise }
+        }
         var off = max(s.offThreshold, s.offFraction * speechLevel)
         let deviation = noiseVariance.squareRoot()
         if s.noiseDeviations > 0 {
@@ -135,6 +147,9 @@ struct TrackerSettings: Sendable {
     var lookBackHops: Int
     /// How many noise deviations a score must clear to resume speech (`sustained`).
     var resumeDeviations: Float
+    /// The fast fall that marks a close voice (dB, 0 = off), how long it counts (hops), and how
+    /// much more a channel without one needs to start speech (dB).
+    var dryFall: Float, dryMemoryHops: Float, dryRaise: Float
 
     init(_ p: DetectionParameters, hopSeconds: Double) {
         subWindowHops = max(1, Int((p.floorWindowSeconds / hopSeconds / 4).rounded()))
@@ -150,6 +165,9 @@ struct TrackerSettings: Sendable {
         noiseRate = Float(min(1, hopSeconds / p.noiseTrackSeconds))
         lookBackHops = max(0, Int((p.startLookBackSeconds / hopSeconds).rounded()))
         resumeDeviations = Float(p.resumeDeviations)
+        dryFall = Float(p.dryFallDB)
+        dryMemoryHops = Float(p.dryMemorySeconds / hopSeconds)
+        dryRaise = Float(p.dryRaiseDB)
     }
 }
 

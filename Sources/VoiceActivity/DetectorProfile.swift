@@ -144,6 +144,16 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
     /// deviations, so that chatter hovering near the off threshold does not resume speech.
     /// Optional in the JSON.
     public var resumeDeviations: Double = 0
+    /// A close microphone hears its wearer nearly dry: after a syllable the score falls fast.
+    /// Chatter from across the room is reverberant and falls slowly. A fall of at least this
+    /// much (dB) within 80 ms from a peak above the on threshold marks the channel as having
+    /// just heard a close voice (0 = off). Optional in the JSON.
+    public var dryFallDB: Double = 0
+    /// …and a channel that has not shown such a fall for `dryMemorySeconds` needs this much
+    /// more (dB) to start speech. Optional in the JSON.
+    public var dryRaiseDB: Double = 0
+    /// How long (s) a fast fall counts. Optional in the JSON (2.5).
+    public var dryMemorySeconds: Double = 2.5
 
     public init(
         lowCutHz: Double, floorWindowSeconds: Double, floorRiseDBPerSecond: Double,
@@ -151,7 +161,8 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         onFractionOfLevel: Double, offFractionOfLevel: Double, minSpeechSeconds: Double,
         preRollSeconds: Double, bridgeSeconds: Double, hangoverSeconds: Double,
         noiseDeviations: Double = 0, noiseTrackSeconds: Double = 2, startLookBackSeconds: Double = 0,
-        onsetReachSeconds: Double = 0, resumeSeconds: Double = 0, resumeDeviations: Double = 0
+        onsetReachSeconds: Double = 0, resumeSeconds: Double = 0, resumeDeviations: Double = 0,
+        dryFallDB: Double = 0, dryRaiseDB: Double = 0, dryMemorySeconds: Double = 2.5
     ) {
         self.lowCutHz = lowCutHz
         self.floorWindowSeconds = floorWindowSeconds
@@ -172,6 +183,9 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         self.onsetReachSeconds = onsetReachSeconds
         self.resumeSeconds = resumeSeconds
         self.resumeDeviations = resumeDeviations
+        self.dryFallDB = dryFallDB
+        self.dryRaiseDB = dryRaiseDB
+        self.dryMemorySeconds = dryMemorySeconds
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -179,6 +193,7 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         case levelQuantile, levelStepDB, onFractionOfLevel, offFractionOfLevel, minSpeechSeconds
         case preRollSeconds, bridgeSeconds, hangoverSeconds, noiseDeviations, noiseTrackSeconds
         case startLookBackSeconds, onsetReachSeconds, resumeSeconds, resumeDeviations
+        case dryFallDB, dryRaiseDB, dryMemorySeconds
     }
 
     public init(from decoder: any Decoder) throws {
@@ -202,6 +217,9 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         onsetReachSeconds = try c.decodeIfPresent(Double.self, forKey: .onsetReachSeconds) ?? 0
         resumeSeconds = try c.decodeIfPresent(Double.self, forKey: .resumeSeconds) ?? 0
         resumeDeviations = try c.decodeIfPresent(Double.self, forKey: .resumeDeviations) ?? 0
+        dryFallDB = try c.decodeIfPresent(Double.self, forKey: .dryFallDB) ?? 0
+        dryRaiseDB = try c.decodeIfPresent(Double.self, forKey: .dryRaiseDB) ?? 0
+        dryMemorySeconds = try c.decodeIfPresent(Double.self, forKey: .dryMemorySeconds) ?? 2.5
     }
 
     /// What is wrong with the values, for a person editing the file; nil when usable.
@@ -221,6 +239,9 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         if !(0...0.3).contains(onsetReachSeconds) { return "onsetReachSeconds must be 0 to 0.3 s" }
         if !(0...1).contains(resumeSeconds) { return "resumeSeconds must be 0 to 1 s" }
         if !(0...10).contains(resumeDeviations) { return "resumeDeviations must be 0 to 10" }
+        if !(0...40).contains(dryFallDB) { return "dryFallDB must be 0 to 40 dB" }
+        if !(0...20).contains(dryRaiseDB) { return "dryRaiseDB must be 0 to 20 dB" }
+        if !(0.1...30).contains(dryMemorySeconds) { return "dryMemorySeconds must be 0.1 to 30 s" }
         if !(bridgeSeconds >= 0) || minSpeechSeconds + preRollSeconds + bridgeSeconds > 0.305 {
             return "minSpeechSeconds + preRollSeconds + bridgeSeconds must be 0 to 0.3 s (the look-ahead)"
         }

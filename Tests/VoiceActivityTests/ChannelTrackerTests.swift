@@ -100,3 +100,37 @@ private func fixedThresholds(on: Double, off: Double, noiseDeviations: Double) -
     #expect(without > 150)
     #expect(with * 5 < without, "\(with) of \(without)")
 }
+
+/// Band powers: steady noise (±1 dB), then every 0.4 s a 0.15 s burst 13 dB above it that ends
+/// either at once (a close, dry voice) or dies away by 0.5 dB per hop (reverberant chatter).
+private func bursts(dry: Bool) -> [SIMD4<Float>] {
+    var powers = fluctuatingNoise(hops: 1000, swingDB: 1, seed: 9)
+    for start in stride(from: 300, to: 960, by: 40) {
+        for k in 0..<15 { powers[start + k] *= 20 }
+        if !dry {
+            for k in 0..<25 where start + 15 + k < powers.count {
+                powers[start + 15 + k] *= powf(10, (13 - 0.5 * Float(k + 1)) / 10)
+            }
+        }
+    }
+    return powers
+}
+
+@Test func aChannelThatNeverFallsFastNeedsMoreToStart() {
+    // Given a fixed on threshold of 10 dB, and the close-voice test: a fall of 8 dB within
+    // 80 ms counts for 1 s, and without one a start needs 5 dB more
+    var plain = fixedThresholds(on: 10, off: 5, noiseDeviations: 0)
+    plain.floorWindowSeconds = 3
+    var gated = plain
+    gated.dryFallDB = 8
+    gated.dryRaiseDB = 5
+    gated.dryMemorySeconds = 1
+    func active(_ p: DetectionParameters, dry: Bool) -> Int { activeHops(bursts(dry: dry), p)[300...].filter { $0 }.count }
+    // When bursts that end at once and bursts that die away are tracked with and without it
+    // Then without it both are speech…
+    #expect(active(plain, dry: true) > 150 && active(plain, dry: false) > 150)
+    // …and with it the dry bursts still are (all but the first, before any fall was seen),
+    // while the reverberant ones, which never fall 8 dB in 80 ms, are not
+    #expect(active(gated, dry: true) > 150, "dry bursts: \(active(gated, dry: true)) hops")
+    #expect(active(gated, dry: false) == 0, "reverberant bursts: \(active(gated, dry: false)) hops")
+}

@@ -46,7 +46,7 @@ private let modelsDirectory = URL(fileURLWithPath: #filePath)
     #expect(throws: DetectorError.self) { try DetectorProfile.decode(JSONEncoder().encode(bad), source: "bad.json") }
 }
 
-@Test(arguments: ["onsetReachSeconds", "resumeSeconds", "resumeDeviations"])
+@Test(arguments: ["onsetReachSeconds", "resumeSeconds", "resumeDeviations", "dryFallDB", "dryRaiseDB"])
 func theResumeAndOnsetReachAreOptionalAndOffWhenLeftOut(key: String) throws {
     var object = try #require(
         JSONSerialization.jsonObject(with: JSONEncoder().encode(DetectorProfile.builtIn)) as? [String: Any])
@@ -54,8 +54,11 @@ func theResumeAndOnsetReachAreOptionalAndOffWhenLeftOut(key: String) throws {
     room[key] = nil
     object["room"] = room
     let profile = try DetectorProfile.decode(JSONSerialization.data(withJSONObject: object), source: "memory")
-    let value = [profile.room.onsetReachSeconds, profile.room.resumeSeconds, profile.room.resumeDeviations]
-    #expect(value[["onsetReachSeconds", "resumeSeconds", "resumeDeviations"].firstIndex(of: key)!] == 0)
+    let value = [
+        profile.room.onsetReachSeconds, profile.room.resumeSeconds, profile.room.resumeDeviations,
+        profile.room.dryFallDB, profile.room.dryRaiseDB,
+    ]
+    #expect(value[["onsetReachSeconds", "resumeSeconds", "resumeDeviations", "dryFallDB", "dryRaiseDB"].firstIndex(of: key)!] == 0)
     room[key] = 99
     object["room"] = room
     let bad = try JSONSerialization.data(withJSONObject: object)
