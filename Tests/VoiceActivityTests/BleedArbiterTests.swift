@@ -31,17 +31,31 @@ private func speechSeconds(_ mics: [[Float]], profile: DetectorProfile, in range
     return found
 }
 
+/// One person's voiced burst: on `channel`, from `at` for `length` seconds.
+private struct Utterance {
+    var channel: Int, at: Double, length: Double, pitch: Double, dBFS: Double, syllableRate: Double
+}
+
+/// Each person's own voice track, `duration` seconds long, with the utterances laid in.
+private func voiceTracks(people: Int, duration: Double, _ utterances: [Utterance]) -> [[Float]] {
+    var voices = [[Float]](repeating: [Float](repeating: 0, count: seconds(duration)), count: people)
+    for u in utterances {
+        let burst = SyntheticSignals.voicedBurst(
+            count: seconds(u.length), pitch: u.pitch, sampleRate: rate, dBFS: u.dBFS, syllableRate: u.syllableRate)
+        SyntheticSignals.add(burst, into: &voices[u.channel], at: seconds(u.at))
+    }
+    return voices
+}
+
 /// Three people, one microphone each, microphones 6 dB apart in gain and in noise: person 0
 /// talks alone from 2 to 8 s, then persons 0 and 1 talk at once from 10 to 13 s.
 private func unequalMicrophones() -> [[Float]] {
     let count = seconds(15)
-    var voices = [[Float]](repeating: [Float](repeating: 0, count: count), count: 3)
-    let alone = SyntheticSignals.voicedBurst(count: seconds(6), pitch: 120, sampleRate: rate, dBFS: -20, syllableRate: 4)
-    SyntheticSignals.add(alone, into: &voices[0], at: seconds(2))
-    let both0 = SyntheticSignals.voicedBurst(count: seconds(3), pitch: 125, sampleRate: rate, dBFS: -20, syllableRate: 4)
-    let both1 = SyntheticSignals.voicedBurst(count: seconds(3), pitch: 205, sampleRate: rate, dBFS: -21, syllableRate: 5.3)
-    SyntheticSignals.add(both0, into: &voices[0], at: seconds(10))
-    SyntheticSignals.add(both1, into: &voices[1], at: seconds(10))
+    let voices = voiceTracks(people: 3, duration: 15, [
+        Utterance(channel: 0, at: 2, length: 6, pitch: 120, dBFS: -20, syllableRate: 4),
+        Utterance(channel: 0, at: 10, length: 3, pitch: 125, dBFS: -20, syllableRate: 4),
+        Utterance(channel: 1, at: 10, length: 3, pitch: 205, dBFS: -21, syllableRate: 5.3),
+    ])
     var mics = SyntheticSignals.bleedMix(voices: voices, bleedDB: -14, delay: seconds(0.004), noiseDBFS: -58, seed: 21)
     // microphone 0 is 6 dB quiet, microphone 2 6 dB hot and noisier
     mics[0] = mics[0].map { $0 * 0.5 }
@@ -74,12 +88,10 @@ private func crossTalkSeconds(_ mics: [[Float]], profile: DetectorProfile, in ra
 
 @Test func aQuickChangeOfSpeakerIsNotCrossTalk() throws {
     // Given person 0 talking from 2 to 5 s and person 1 answering 120 ms later, until 8 s
-    let count = seconds(10)
-    var voices = [[Float]](repeating: [Float](repeating: 0, count: count), count: 2)
-    let first = SyntheticSignals.voicedBurst(count: seconds(3), pitch: 120, sampleRate: rate, dBFS: -20, syllableRate: 4)
-    let second = SyntheticSignals.voicedBurst(count: seconds(2.88), pitch: 210, sampleRate: rate, dBFS: -22, syllableRate: 5)
-    SyntheticSignals.add(first, into: &voices[0], at: seconds(2))
-    SyntheticSignals.add(second, into: &voices[1], at: seconds(5.12))
+    let voices = voiceTracks(people: 2, duration: 10, [
+        Utterance(channel: 0, at: 2, length: 3, pitch: 120, dBFS: -20, syllableRate: 4),
+        Utterance(channel: 1, at: 5.12, length: 2.88, pitch: 210, dBFS: -22, syllableRate: 5),
+    ])
     let mics = SyntheticSignals.bleedMix(voices: voices, bleedDB: -16, delay: seconds(0.003), noiseDBFS: -58, seed: 5)
     // When the hangover of one and the pre-roll of the other are not taken back, they meet
     var padded = DetectorProfile.builtIn
@@ -93,12 +105,10 @@ private func crossTalkSeconds(_ mics: [[Float]], profile: DetectorProfile, in ra
 
 @Test func twoPeopleStartingTogetherAreNotBothTakenForBleed() throws {
     // Given persons 0 and 1 starting at the same instant (2 s), at nearly the same level
-    let count = seconds(6)
-    var voices = [[Float]](repeating: [Float](repeating: 0, count: count), count: 2)
-    let first = SyntheticSignals.voicedBurst(count: seconds(2), pitch: 118, sampleRate: rate, dBFS: -20, syllableRate: 4)
-    let second = SyntheticSignals.voicedBurst(count: seconds(0.6), pitch: 220, sampleRate: rate, dBFS: -21, syllableRate: 4)
-    SyntheticSignals.add(first, into: &voices[0], at: seconds(2))
-    SyntheticSignals.add(second, into: &voices[1], at: seconds(2))
+    let voices = voiceTracks(people: 2, duration: 6, [
+        Utterance(channel: 0, at: 2, length: 2, pitch: 118, dBFS: -20, syllableRate: 4),
+        Utterance(channel: 1, at: 2, length: 0.6, pitch: 220, dBFS: -21, syllableRate: 4),
+    ])
     let mics = SyntheticSignals.bleedMix(voices: voices, bleedDB: -14, delay: seconds(0.002), noiseDBFS: -58, seed: 9)
     // When every active channel looks like the other's bleed, the loudest is still its owner
     let found = try speechSeconds(mics, profile: .builtIn, in: 2..<2.6)
