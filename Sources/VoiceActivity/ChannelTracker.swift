@@ -45,7 +45,7 @@ struct ChannelTracker: Sendable {
     /// above the on threshold (`dryFallDB`).
     private var recent = SIMD8<Float>(repeating: 0)
     private var recentIndex = 0
-    private var hopsSinceDry: Float = .greatestFiniteMagnitude
+    private(set) var hopsSinceDry: Float = .greatestFiniteMagnitude
 
     /// Takes one hop's band powers and updates the decision.
     @inline(__always)
@@ -150,6 +150,9 @@ struct TrackerSettings: Sendable {
     /// The fast fall that marks a close voice (dB, 0 = off), how long it counts (hops), and how
     /// much more a channel without one needs to start speech (dB).
     var dryFall: Float, dryMemoryHops: Float, dryRaise: Float
+    /// How recent a fast fall must be to prove a new run (hops), and how far above the median
+    /// of the other channels a run's score proves it instead (dB, 0 = off).
+    var dryProofHops: Float, dryLead: Float
 
     init(_ p: DetectionParameters, hopSeconds: Double) {
         subWindowHops = max(1, Int((p.floorWindowSeconds / hopSeconds / 4).rounded()))
@@ -168,6 +171,8 @@ struct TrackerSettings: Sendable {
         dryFall = Float(p.dryFallDB)
         dryMemoryHops = Float(p.dryMemorySeconds / hopSeconds)
         dryRaise = Float(p.dryRaiseDB)
+        dryProofHops = Float(p.dryProofSeconds / hopSeconds)
+        dryLead = Float(p.dryLeadDB)
     }
 }
 

@@ -154,6 +154,17 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
     public var dryRaiseDB: Double = 0
     /// How long (s) a fast fall counts. Optional in the JSON (2.5).
     public var dryMemorySeconds: Double = 2.5
+    /// A run on a channel that has not shown a fast fall within `dryProofSeconds` is kept only
+    /// once it shows one, or stands `dryLeadDB` above the other channels, or has lasted this
+    /// long (s): a burst of chatter that dies away slowly is dropped (0 = off). Proof that
+    /// comes within the look-ahead keeps the run's start. Optional in the JSON.
+    public var dryWaitSeconds: Double = 0
+    /// How recent a fast fall must be to prove a new run (s). Optional in the JSON (1).
+    public var dryProofSeconds: Double = 1
+    /// A run is also proven where its score stands this far (dB) above the median of the other
+    /// channels' scores: chatter reaches every microphone alike, a wearer's voice mainly their
+    /// own (0 = only the fall proves a run). Optional in the JSON.
+    public var dryLeadDB: Double = 0
 
     public init(
         lowCutHz: Double, floorWindowSeconds: Double, floorRiseDBPerSecond: Double,
@@ -162,7 +173,8 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         preRollSeconds: Double, bridgeSeconds: Double, hangoverSeconds: Double,
         noiseDeviations: Double = 0, noiseTrackSeconds: Double = 2, startLookBackSeconds: Double = 0,
         onsetReachSeconds: Double = 0, resumeSeconds: Double = 0, resumeDeviations: Double = 0,
-        dryFallDB: Double = 0, dryRaiseDB: Double = 0, dryMemorySeconds: Double = 2.5
+        dryFallDB: Double = 0, dryRaiseDB: Double = 0, dryMemorySeconds: Double = 2.5,
+        dryWaitSeconds: Double = 0, dryProofSeconds: Double = 1, dryLeadDB: Double = 0
     ) {
         self.lowCutHz = lowCutHz
         self.floorWindowSeconds = floorWindowSeconds
@@ -186,6 +198,9 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         self.dryFallDB = dryFallDB
         self.dryRaiseDB = dryRaiseDB
         self.dryMemorySeconds = dryMemorySeconds
+        self.dryWaitSeconds = dryWaitSeconds
+        self.dryProofSeconds = dryProofSeconds
+        self.dryLeadDB = dryLeadDB
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -193,7 +208,7 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         case levelQuantile, levelStepDB, onFractionOfLevel, offFractionOfLevel, minSpeechSeconds
         case preRollSeconds, bridgeSeconds, hangoverSeconds, noiseDeviations, noiseTrackSeconds
         case startLookBackSeconds, onsetReachSeconds, resumeSeconds, resumeDeviations
-        case dryFallDB, dryRaiseDB, dryMemorySeconds
+        case dryFallDB, dryRaiseDB, dryMemorySeconds, dryWaitSeconds, dryProofSeconds, dryLeadDB
     }
 
     public init(from decoder: any Decoder) throws {
@@ -220,6 +235,9 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         dryFallDB = try c.decodeIfPresent(Double.self, forKey: .dryFallDB) ?? 0
         dryRaiseDB = try c.decodeIfPresent(Double.self, forKey: .dryRaiseDB) ?? 0
         dryMemorySeconds = try c.decodeIfPresent(Double.self, forKey: .dryMemorySeconds) ?? 2.5
+        dryWaitSeconds = try c.decodeIfPresent(Double.self, forKey: .dryWaitSeconds) ?? 0
+        dryProofSeconds = try c.decodeIfPresent(Double.self, forKey: .dryProofSeconds) ?? 1
+        dryLeadDB = try c.decodeIfPresent(Double.self, forKey: .dryLeadDB) ?? 0
     }
 
     /// What is wrong with the values, for a person editing the file; nil when usable.
@@ -242,6 +260,9 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         if !(0...40).contains(dryFallDB) { return "dryFallDB must be 0 to 40 dB" }
         if !(0...20).contains(dryRaiseDB) { return "dryRaiseDB must be 0 to 20 dB" }
         if !(0.1...30).contains(dryMemorySeconds) { return "dryMemorySeconds must be 0.1 to 30 s" }
+        if !(0...10).contains(dryWaitSeconds) { return "dryWaitSeconds must be 0 to 10 s" }
+        if !(0...30).contains(dryProofSeconds) { return "dryProofSeconds must be 0 to 30 s" }
+        if !(0...40).contains(dryLeadDB) { return "dryLeadDB must be 0 to 40 dB" }
         if !(bridgeSeconds >= 0) || minSpeechSeconds + preRollSeconds + bridgeSeconds > 0.305 {
             return "minSpeechSeconds + preRollSeconds + bridgeSeconds must be 0 to 0.3 s (the look-ahead)"
         }

@@ -13,6 +13,11 @@
 /// `resume` hops of a channel's last speech, such a hop counts as raw speech (the hysteresis
 /// picks the run up again after a breath); and a confirmed run starts up to `reach` hops before
 /// its first raw hop where the channel was already sustained (the rise of the first word).
+///
+/// With a `wait`, each hop also says which channels show a close voice (`dry`: a recent fast
+/// fall, or a lead over the other microphones). A run is then confirmed only once one of its
+/// hops shows it, or once it has lasted `wait` hops; proof that comes within the look-ahead
+/// keeps the run from its start, later proof from as far back as is not yet released.
 struct RunShaper: Sendable {
     private var ring: [UInt64]
     private var runLength: [Int32]
@@ -25,6 +30,12 @@ struct RunShaper: Sendable {
     private var sustainedBefore: [Int32]
     private let reach: Int32
     private let resume: Int64
+    /// Per channel, whether the current raw run is kept (shown a close voice's fast fall, or
+    /// lasted `wait` hops), and whether it has shown the fall.
+    private var confirmed: [Bool]
+    private var proven: [Bool]
+    /// How long a run without a fast fall waits for one before it is kept anyway (hops; 0 = off).
+    private let wait: Int
     private let minimum: Int
     private let preRoll: Int
     private let bridge: Int
@@ -40,7 +51,7 @@ struct RunShaper: Sendable {
 
     init(
         channelCount: Int, minimumHops: Int, preRollHops: Int, bridgeHops: Int, hangoverHops: Int,
-        reachHops: Int = 0, resumeHops: Int = 0
+        reachHops: Int = 0, resumeHops: Int = 0, waitHops: Int = 0
     ) {
         minimum = max(1, minimumHops)
         preRoll = max(0, preRollHops)
@@ -55,6 +66,9 @@ struct RunShaper: Sendable {
         sustainedBefore = Array(repeating: 0, count: channelCount)
         reach = Int32(max(0, reachHops))
         resume = Int64(max(0, resumeHops))
+        wait = max(0, waitHops)
+        confirmed = Array(repeating: false, count: channelCount)
+        proven = Array(repeating: false, count: channelCount)
     }
 
     @inline(__always)
@@ -64,7 +78,7 @@ struct RunShaper: Sendable {
 
     /// Adds one hop of raw decisions (bit i = channel i), and the channels whose score cleared
     /// the off threshold in it (`sustained`: for resuming and for the onset reach).
-    mutating func push(raw: UInt64, sustained: UInt64 = 0) {
+    mutating func push(raw: UInt64, sustained: UInt64 = 0, dry: UInt64 = ~0) {
         let t = pushed
         lastRaw = raw
         ring[Int(t % Int64(ring.count))] = 0
@@ -74,24 +88,33 @@ struct RunShaper: Sendable {
             let resumes = sustained & bit != 0 && t - lastOn[c] <= resume
             if raw & bit != 0 || resumes {
                 runLength[c] += 1
-                if runLength[c] == 1 { sustainedBefore[c] = min(reach, max(0, sustainedRun[c] - 1)) }
-                if hangLeft[c] > 0 && runLength[c] < minimum { runLength[c] = Int32(minimum) + 1 }
+                if runLength[c] == 1 {
+                    sustainedBefore[c] = min(reach, max(0, sustainedRun[c] - 1))
+                    proven[c] = wait == 0
+                }
+                if dry & bit != 0 { proven[c] = true }
+                if hangLeft[c] > 0 && runLength[c] < minimum {
+                    runLength[c] = Int32(minimum) + 1
+                    confirmed[c] = true
+                }
                 let run = Int(runLength[c])
-                if run == minimum {
-                    var from = t - Int64(minimum - 1 + preRoll) - Int64(sustainedBefore[c])
+                if confirmed[c] {
+                    mark(hop: t, channelBit: bit)
+                } else if run >= minimum && (proven[c] || run >= wait) {
+                    confirmed[c] = true
+                    var from = t - Int64(run - 1 + preRoll) - Int64(sustainedBefore[c])
                     if from - lastOn[c] - 1 <= Int64(bridge) { from = lastOn[c] + 1 }
                     from = max(from, released)
                     var h = from
                     while h <= t { mark(hop: h, channelBit: bit); h += 1 }
-                } else if run > minimum {
-                    mark(hop: t, channelBit: bit)
                 }
-                if run >= minimum {
+                if confirmed[c] {
                     hangLeft[c] = hangover
                     lastOn[c] = t
                 }
             } else {
                 runLength[c] = 0
+                confirmed[c] = false
                 if hangLeft[c] > 0 {
                     mark(hop: t, channelBit: bit)
                     hangLeft[c] -= 1

@@ -4,7 +4,9 @@
 /// 30 ms frame levels every 10 ms hop, an adaptive noise floor and speech level
 /// (`ChannelTracker`), on/off hysteresis. With more than one channel, `BleedArbiter` keeps
 /// only the channels whose owner is speaking. `RunShaper` then drops runs shorter than the
-/// minimum, adds pre-roll, bridges short pauses, adds a hangover, and picks a run up again
+/// minimum (and, with several channels and `dryWaitSeconds`, runs that never show a close
+/// voice: a fast fall, or a lead over the median of the other microphones), adds pre-roll,
+/// bridges short pauses, adds a hangover, and picks a run up again
 /// where the score clears the off threshold soon after a breath; with several channels the
 /// arbiter then takes back padding that would only make a change of speaker look like
 /// cross-talk. Decisions come out
@@ -44,6 +46,14 @@ public struct SpeechDetector: Sendable {
     private var heldHops = 0
     /// Per channel, the lowest level of the held hops: the floor they are decided against.
     private var heldFloor: [SIMD4<Float>]
+    /// Work space for `leading`: this hop's channel scores in ascending order.
+    private var sortedScores: [Float]
+    /// Per channel, consecutive hops its score has stood `dryLead` above the others'.
+    private var leadHops: [Int]
+    /// How many hops a lead must hold to prove a run: a whole 30 ms frame, so that the first
+    /// hop of a sound, which reaches the nearest microphone a few ms before the others, is not
+    /// taken for a lead.
+    static let leadHopsNeeded = 3
 
     public init(channelCount: Int, sampleRate: Int, profile: DetectorProfile) throws(DetectorError) {
         guard channelCount >= 1, channelCount <= 64 else { throw .unsupportedChannelCount(channelCount) }
@@ -63,13 +73,15 @@ public struct SpeechDetector: Sendable {
         settings = TrackerSettings(p, hopSeconds: hopSeconds)
         held = Array(repeating: nil, count: settings.lookBackHops * channelCount)
         heldFloor = Array(repeating: SIMD4(repeating: .infinity), count: channelCount)
+        sortedScores = Array(repeating: 0, count: channelCount)
+        leadHops = Array(repeating: 0, count: channelCount)
         if settings.lookBackHops == 0 { heldHops = .max }
         func hops(_ seconds: Double) -> Int { Int((seconds / hopSeconds).rounded()) }
         shaper = RunShaper(
             channelCount: channelCount, minimumHops: hops(p.minSpeechSeconds),
             preRollHops: hops(p.preRollSeconds), bridgeHops: hops(p.bridgeSeconds),
             hangoverHops: hops(p.hangoverSeconds), reachHops: hops(p.onsetReachSeconds),
-            resumeHops: hops(p.resumeSeconds))
+            resumeHops: hops(p.resumeSeconds), waitHops: hops(p.dryWaitSeconds))
         arbiter = BleedArbiter(
             channelCount: channelCount, parameters: profile.arbiter, hopSeconds: hopSeconds,
             hangoverHops: hops(p.hangoverSeconds), lookAheadHops: shaper.delay)
@@ -176,16 +188,52 @@ public struct SpeechDetector: Sendable {
 
     /// Hands the trackers' decisions for one hop, through the arbiter, to the run shaper.
     private mutating func pushDecision() {
-        var raw: UInt64 = 0, sustained: UInt64 = 0
+        var raw: UInt64 = 0, sustained: UInt64 = 0, dry: UInt64 = 0
         for c in 0..<channelCount {
             if trackers[c].active { raw |= 1 << UInt64(c) }
             if trackers[c].sustained { sustained |= 1 << UInt64(c) }
+            if trackers[c].hopsSinceDry <= settings.dryProofHops { dry |= 1 << UInt64(c) }
         }
+        if settings.dryLead > 0 && channelCount > 1 { dry |= leading(raw) }
         if channelCount > 1 {
             raw = arbiter.decide(trackers: trackers, raw: raw)
             sustained &= arbiter.owner | raw
         }
-        shaper.push(raw: raw, sustained: sustained)
+        shaper.push(raw: raw, sustained: sustained, dry: dry)
+    }
+
+    /// The channels of `raw` whose score stands `dryLead` above the median of the other
+    /// channels' scores. Chatter from across the room reaches every microphone at much the same
+    /// level; a wearer's voice reaches the others only as bleed. Sorts the scores once into
+    /// `sortedScores` (insertion sort: a handful of channels, no allocation).
+    private mutating func leading(_ raw: UInt64) -> UInt64 {
+        let n = channelCount
+        for c in 0..<n {
+            let x = trackers[c].score
+            var j = c
+            while j > 0 && sortedScores[j - 1] > x { sortedScores[j] = sortedScores[j - 1]; j -= 1 }
+            sortedScores[j] = x
+        }
+        var result: UInt64 = 0
+        for c in 0..<n {
+            guard raw & (1 << UInt64(c)) != 0 else { leadHops[c] = 0; continue }
+            let own = trackers[c].score
+            let median = Self.median(of: sortedScores, leavingOut: own)
+            leadHops[c] = own - median >= settings.dryLead ? leadHops[c] + 1 : 0
+            if leadHops[c] >= Self.leadHopsNeeded { result |= 1 << UInt64(c) }
+        }
+        return result
+    }
+
+    /// The median of `sorted` (ascending, holding `value`) with one copy of `value` left out.
+    static func median(of sorted: [Float], leavingOut value: Float) -> Float {
+        let m = sorted.count - 1
+        guard m > 0 else { return 0 }
+        var k = 0
+        while k < m && sorted[k] < value { k += 1 }
+        // The others' p-th value is sorted[p] below the left-out copy, sorted[p + 1] from it on.
+        func other(_ p: Int) -> Float { sorted[p < k ? p : p + 1] }
+        return m % 2 == 1 ? other(m / 2) : 0.5 * (other(m / 2 - 1) + other(m / 2))
     }
 
     /// Decides the start-up hops held so far, in order, against the lowest level they showed.

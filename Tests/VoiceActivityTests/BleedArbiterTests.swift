@@ -111,10 +111,17 @@ private func crossTalkSeconds(_ mics: [[Float]], profile: DetectorProfile, in ra
     ])
     let mics = SyntheticSignals.bleedMix(voices: voices, bleedDB: -14, delay: seconds(0.002), noiseDBFS: -58, seed: 9)
     // When every active channel looks like the other's bleed, the loudest is still its owner
-    let found = try speechSeconds(mics, profile: .builtIn, in: 2..<2.6)
+    // (the arbiter alone: without the close-voice proof, which holds a voice that starts under
+    // another's until its first fast fall)
+    var arbiterOnly = DetectorProfile.builtIn
+    arbiterOnly.closeTalk.dryWaitSeconds = 0
+    let found = try speechSeconds(mics, profile: arbiterOnly, in: 2..<2.6)
     // Then someone is heard all through the onset (measured: person 1 0.60 s of 0.6 s; without
     // keepLoudestSource 0.52 s, person 0 0.08 s)
     #expect(max(found[0], found[1]) > 0.55, "onset lost: \(found)")
+    // …and with the proof as built in, person 1 still keeps most of it (measured: 0.41 s)
+    let proved = try speechSeconds(mics, profile: .builtIn, in: 2..<2.6)
+    #expect(proved[1] > 0.35, "onset lost with the proof: \(proved)")
 }
 
 /// Hops of a half-second burst in which the arbiter keeps channel 0, with four trackers fed
@@ -153,4 +160,51 @@ private func keptHops(margin: Double, raw: UInt64, offsets: [Float]) -> Int {
     // Given two people starting together on microphones 0 and 1, whose voices reach 2 and 3
     // only as bleed 14 dB down, then the louder of them is still kept with the margin
     #expect(keptHops(margin: 3, raw: 0b0011, offsets: [1, 0, -14, -14]) > 25)
+}
+
+/// A steady voice that dies away slowly (25 dB/s) after `steady` seconds, as a voice across a
+/// reverberant room does: no fast fall anywhere in it.
+private func reverberantVoice(steady: Double, pitch: Double, dBFS: Double) -> [Float] {
+    let tail = 0.8
+    var voice = SyntheticSignals.voicedBurst(
+        count: seconds(steady + tail), pitch: pitch, sampleRate: rate, dBFS: dBFS)
+    for i in seconds(steady)..<voice.count {
+        voice[i] *= powf(10, Float(-25 * (Double(i) / Double(rate) - steady)) / 20)
+    }
+    return voice
+}
+
+@Test func aRunNeedsACloseVoiceOrALeadOverTheOtherMicrophones() throws {
+    // Given four microphones in noise; a voice across the room at 2 and 4 s that reaches them
+    // 0, 4, 5 and 6 dB down (microphone 0 is nearest it); and at 6 s a voice on microphone 3
+    // that reaches the others 16 dB down. Neither ever falls fast like a close voice.
+    let count = seconds(8)
+    var mics = (0..<4).map { SyntheticSignals.pinkNoise(count: count, dBFS: -50, seed: UInt64(40 + $0)) }
+    let room = reverberantVoice(steady: 0.35, pitch: 140, dBFS: -24)
+    for at in [2.0, 4.0] {
+        for (c, gain) in [0.0, -4, -5, -6].enumerated() {
+            SyntheticSignals.add(room, into: &mics[c], at: seconds(at) + 40 * c, gainDB: gain)
+        }
+    }
+    let wearer = reverberantVoice(steady: 0.35, pitch: 190, dBFS: -24)
+    for c in 0..<4 { SyntheticSignals.add(wearer, into: &mics[c], at: seconds(6) + 30 * c, gainDB: c == 3 ? 0 : -16) }
+    var proving = DetectorProfile.builtIn
+    proving.closeTalk.dryFallDB = 8
+    proving.closeTalk.dryRaiseDB = 0
+    proving.closeTalk.dryProofSeconds = 1
+    proving.closeTalk.dryLeadDB = 6
+    proving.closeTalk.dryWaitSeconds = 10
+    var trusting = proving
+    trusting.closeTalk.dryWaitSeconds = 0
+    // When every run is trusted, the room voice is speech on its nearest microphone…
+    let roomTrusted = try speechSeconds(mics, profile: trusting, in: 1.5..<5.5)
+    #expect(roomTrusted[0] > 0.4, "room voice without the proof: \(roomTrusted)")
+    // Then a run must show a close voice's fast fall or stand 6 dB above the median of the
+    // other microphones: the room voice (about 5 dB above) is nowhere…
+    let roomProved = try speechSeconds(mics, profile: proving, in: 1.5..<5.5)
+    #expect(roomProved.allSatisfy { $0 < 0.05 }, "room voice with the proof: \(roomProved)")
+    // …and the wearer's voice (16 dB above), slow as it dies away, is still theirs alone
+    let wearerProved = try speechSeconds(mics, profile: proving, in: 5.5..<7.5)
+    #expect(wearerProved[3] > 0.4, "wearer with the proof: \(wearerProved)")
+    #expect(wearerProved[0..<3].allSatisfy { $0 < 0.05 }, "wearer's bleed: \(wearerProved)")
 }

@@ -46,21 +46,25 @@ private let modelsDirectory = URL(fileURLWithPath: #filePath)
     #expect(throws: DetectorError.self) { try DetectorProfile.decode(JSONEncoder().encode(bad), source: "bad.json") }
 }
 
-@Test(arguments: ["onsetReachSeconds", "resumeSeconds", "resumeDeviations", "dryFallDB", "dryRaiseDB"])
-func theResumeAndOnsetReachAreOptionalAndOffWhenLeftOut(key: String) throws {
+/// The optional detection keys and where each decodes to.
+private let optionalDetectionKeys: [String: any KeyPath<DetectionParameters, Double> & Sendable] = [
+    "onsetReachSeconds": \.onsetReachSeconds, "resumeSeconds": \.resumeSeconds,
+    "resumeDeviations": \.resumeDeviations, "dryFallDB": \.dryFallDB, "dryRaiseDB": \.dryRaiseDB,
+    "dryWaitSeconds": \.dryWaitSeconds, "dryLeadDB": \.dryLeadDB,
+]
+
+@Test(arguments: optionalDetectionKeys.keys.sorted())
+func optionalDetectionKeysAreOffWhenLeftOutAndRangeChecked(key: String) throws {
     var object = try #require(
         JSONSerialization.jsonObject(with: JSONEncoder().encode(DetectorProfile.builtIn)) as? [String: Any])
-    var room = try #require(object["room"] as? [String: Any])
-    room[key] = nil
-    object["room"] = room
+    var section = try #require(object["closeTalk"] as? [String: Any])
+    section[key] = nil
+    object["closeTalk"] = section
     let profile = try DetectorProfile.decode(JSONSerialization.data(withJSONObject: object), source: "memory")
-    let value = [
-        profile.room.onsetReachSeconds, profile.room.resumeSeconds, profile.room.resumeDeviations,
-        profile.room.dryFallDB, profile.room.dryRaiseDB,
-    ]
-    #expect(value[["onsetReachSeconds", "resumeSeconds", "resumeDeviations", "dryFallDB", "dryRaiseDB"].firstIndex(of: key)!] == 0)
-    room[key] = 99
-    object["room"] = room
+    let path = try #require(optionalDetectionKeys[key])
+    #expect(profile.closeTalk[keyPath: path] == 0)
+    section[key] = 99
+    object["closeTalk"] = section
     let bad = try JSONSerialization.data(withJSONObject: object)
     do {
         _ = try DetectorProfile.decode(bad, source: "bad.json")

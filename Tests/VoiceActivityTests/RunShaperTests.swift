@@ -4,14 +4,16 @@ import Testing
 /// Feeds one channel's raw and sustained decisions, hop by hop, and returns the shaped ones.
 private func shape(
     _ hops: [(raw: Bool, sustained: Bool)], minimum: Int = 3, preRoll: Int = 0, bridge: Int = 0,
-    hangover: Int = 0, reach: Int = 0, resume: Int = 0
+    hangover: Int = 0, reach: Int = 0, resume: Int = 0, wait: Int = 0, proof: Set<Int> = []
 ) -> [Bool] {
     var shaper = RunShaper(
         channelCount: 1, minimumHops: minimum, preRollHops: preRoll, bridgeHops: bridge,
-        hangoverHops: hangover, reachHops: reach, resumeHops: resume)
+        hangoverHops: hangover, reachHops: reach, resumeHops: resume, waitHops: wait)
     var out: [Bool] = []
-    for hop in hops {
-        shaper.push(raw: hop.raw ? 1 : 0, sustained: hop.sustained || hop.raw ? 1 : 0)
+    for (index, hop) in hops.enumerated() {
+        shaper.push(
+            raw: hop.raw ? 1 : 0, sustained: hop.sustained || hop.raw ? 1 : 0,
+            dry: proof.contains(index) ? 1 : 0)
         while let mask = shaper.release(flush: false) { out.append(mask != 0) }
     }
     while let mask = shaper.release(flush: true) { out.append(mask != 0) }
@@ -56,4 +58,22 @@ private func hops(_ pattern: String) -> [(raw: Bool, sustained: Bool)] {
     #expect(!with[11])
     #expect(without[15..<23].allSatisfy { $0 })
     #expect(!without[14])
+}
+
+@Test func aRunWithoutACloseVoiceIsKeptOnlyOnceProven() {
+    // Given a 12-hop run from hop 10 and a 30-hop run from hop 40, with a 20-hop look-ahead
+    let input = hops("..........############..................##############################..........")
+    func shaped(wait: Int, proof: Set<Int>) -> [Bool] { shape(input, bridge: 18, wait: wait, proof: proof) }
+    // When nothing proves either run and they may wait 25 hops, only the long one is kept, from
+    // the hop its wait ran out (64) less the look-ahead: its first 4 hops were already released
+    let unproven = shaped(wait: 25, proof: [])
+    #expect(unproven[10..<22].allSatisfy { !$0 })
+    #expect(unproven[40..<44].allSatisfy { !$0 } && unproven[44..<70].allSatisfy { $0 })
+    // When a fast fall shows at hop 18 of the first run, it is kept from its first hop
+    let proven = shaped(wait: 25, proof: [18])
+    #expect(proven[10..<22].allSatisfy { $0 })
+    #expect(!proven[9] && !proven[22])
+    // …and without the proof (wait 0) both runs are speech as before
+    let trusting = shaped(wait: 0, proof: [])
+    #expect(trusting[10..<22].allSatisfy { $0 } && trusting[40..<70].allSatisfy { $0 })
 }

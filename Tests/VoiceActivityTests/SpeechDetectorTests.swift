@@ -296,3 +296,23 @@ func theStartUpLookBackKeepsFramesInOrderWhateverTheBlockSize(channels: Int) thr
     }
     #expect(speechFrames(reference, in: 0..<Int64(seconds(0.4))) >= Int64(seconds(0.3)))
 }
+
+@Test func theMedianOfTheOtherChannelsLeavesOutOneCopyOfTheChannel() {
+    // Given scores for 2 to 9 channels, some equal, and each channel in turn
+    var generator = SyntheticSignals.SeededGenerator(seed: 3)
+    for count in 2...9 {
+        for _ in 0..<20 {
+            let scores = (0..<count).map { _ in Float(Int.random(in: 0..<4, using: &generator)) }
+            let sorted = scores.sorted()
+            for c in 0..<count {
+                // Then the median left after taking the channel out is the plain median of the rest
+                var others = scores
+                others.remove(at: c)
+                others.sort()
+                let m = others.count
+                let expected = m % 2 == 1 ? others[m / 2] : (others[m / 2 - 1] + others[m / 2]) / 2
+                #expect(SpeechDetector.median(of: sorted, leavingOut: scores[c]) == expected, "\(scores), channel \(c)")
+            }
+        }
+    }
+}
