@@ -30,10 +30,10 @@ struct RunShaper: Sendable {
     private var sustainedBefore: [Int32]
     private let reach: Int32
     private let resume: Int64
-    /// Per channel, whether the current raw run is kept (shown a close voice's fast fall, or
-    /// lasted `wait` hops), and whether it has shown the fall.
-    private var confirmed: [Bool]
-    private var proven: [Bool]
+    /// The channels whose current raw run is kept (confirmed), and those whose run has shown a
+    /// close voice (proven).
+    private var confirmed: UInt64 = 0
+    private var proven: UInt64 = 0
     /// How long a run without a fast fall waits for one before it is kept anyway (hops; 0 = off).
     private let wait: Int
     private let minimum: Int
@@ -67,8 +67,6 @@ struct RunShaper: Sendable {
         reach = Int32(max(0, reachHops))
         resume = Int64(max(0, resumeHops))
         wait = max(0, waitHops)
-        confirmed = Array(repeating: false, count: channelCount)
-        proven = Array(repeating: false, count: channelCount)
     }
 
     @inline(__always)
@@ -90,31 +88,31 @@ struct RunShaper: Sendable {
                 runLength[c] += 1
                 if runLength[c] == 1 {
                     sustainedBefore[c] = min(reach, max(0, sustainedRun[c] - 1))
-                    proven[c] = wait == 0
+                    proven = wait == 0 ? proven | bit : proven & ~bit
                 }
-                if dry & bit != 0 { proven[c] = true }
+                proven |= dry & bit
                 if hangLeft[c] > 0 && runLength[c] < minimum {
                     runLength[c] = Int32(minimum) + 1
-                    confirmed[c] = true
+                    confirmed |= bit
                 }
                 let run = Int(runLength[c])
-                if confirmed[c] {
+                if confirmed & bit != 0 {
                     mark(hop: t, channelBit: bit)
-                } else if run >= minimum && (proven[c] || run >= wait) {
-                    confirmed[c] = true
+                } else if run >= minimum && (proven & bit != 0 || run >= wait) {
+                    confirmed |= bit
                     var from = t - Int64(run - 1 + preRoll) - Int64(sustainedBefore[c])
                     if from - lastOn[c] - 1 <= Int64(bridge) { from = lastOn[c] + 1 }
                     from = max(from, released)
                     var h = from
                     while h <= t { mark(hop: h, channelBit: bit); h += 1 }
                 }
-                if confirmed[c] {
+                if confirmed & bit != 0 {
                     hangLeft[c] = hangover
                     lastOn[c] = t
                 }
             } else {
                 runLength[c] = 0
-                confirmed[c] = false
+                confirmed &= ~bit
                 if hangLeft[c] > 0 {
                     mark(hop: t, channelBit: bit)
                     hangLeft[c] -= 1
