@@ -74,8 +74,9 @@ struct RunShaper: Sendable {
         ring[Int(hop % Int64(ring.count))] |= channelBit
     }
 
-    /// Adds one hop of raw decisions (bit i = channel i), and the channels whose score cleared
-    /// the off threshold in it (`sustained`: for resuming and for the onset reach).
+    /// Adds one hop of raw decisions (bit i = channel i), the channels whose score cleared the
+    /// off threshold in it (`sustained`: for resuming and for the onset reach), and those that
+    /// show a close voice (`dry`: proof for a run, when there is a `wait`).
     mutating func push(raw: UInt64, sustained: UInt64 = 0, dry: UInt64 = ~0) {
         let t = pushed
         lastRaw = raw

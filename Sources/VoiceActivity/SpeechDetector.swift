@@ -4,8 +4,8 @@
 /// 30 ms frame levels every 10 ms hop, an adaptive noise floor and speech level
 /// (`ChannelTracker`), on/off hysteresis. With more than one channel, `BleedArbiter` keeps
 /// only the channels whose owner is speaking. `RunShaper` then drops runs shorter than the
-/// minimum (and, with several channels and `dryWaitSeconds`, runs that never show a close
-/// voice: a fast fall, or a lead over the median of the other microphones), adds pre-roll,
+/// minimum (and, with `dryWaitSeconds`, runs that never show a close voice: a fast fall, or
+/// with several channels a lead over the median of the other microphones), adds pre-roll,
 /// bridges short pauses, adds a hangover, and picks a run up again
 /// where the score clears the off threshold soon after a breath; with several channels the
 /// arbiter then takes back padding that would only make a change of speaker look like
