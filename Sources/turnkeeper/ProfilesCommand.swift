@@ -65,6 +65,11 @@ struct ProfilesCommand: ParsableCommand {
         if let error = scores["lapel.tuned.mean.meanSpeakerErrorPercent"] {
             var text = "lapel speaking-time error \(String(format: "%.1f%%", error))"
             var notes: [String] = []
+            if let floored = scores["lapel.tuned.mean.meanSpeakerErrorAtLeast10sPercent"],
+                abs(floored - error) >= 0.05
+            {
+                notes.append("\(String(format: "%.1f%%", floored)) with anyone under 10 s judged in seconds")
+            }
             if let held = scores["lapel.heldOut.mean.meanSpeakerErrorPercent"] {
                 notes.append("held out \(String(format: "%.1f%%", held))")
             }
