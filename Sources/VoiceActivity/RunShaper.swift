@@ -89,7 +89,7 @@ struct RunShaper: Sendable {
                 runLength[c] += 1
                 if runLength[c] == 1 {
                     sustainedBefore[c] = min(reach, max(0, sustainedRun[c] - 1))
-                    proven = wait == 0 ? proven | bit : proven & ~bit
+                    proven &= ~bit
                 }
                 proven |= dry & bit
                 if hangLeft[c] > 0 && runLength[c] < minimum {

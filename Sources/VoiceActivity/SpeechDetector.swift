@@ -54,6 +54,9 @@ public struct SpeechDetector: Sendable {
     /// hop of a sound, which reaches the nearest microphone a few ms before the others, is not
     /// taken for a lead.
     static let leadHopsNeeded = 3
+    /// Whether runs must prove a close voice (`dryWaitSeconds`); without it the run shaper takes
+    /// no proof, and none is gathered.
+    private let proving: Bool
 
     public init(channelCount: Int, sampleRate: Int, profile: DetectorProfile) throws(DetectorError) {
         guard channelCount >= 1, channelCount <= 64 else { throw .unsupportedChannelCount(channelCount) }
@@ -82,6 +85,7 @@ public struct SpeechDetector: Sendable {
             preRollHops: hops(p.preRollSeconds), bridgeHops: hops(p.bridgeSeconds),
             hangoverHops: hops(p.hangoverSeconds), reachHops: hops(p.onsetReachSeconds),
             resumeHops: hops(p.resumeSeconds), waitHops: hops(p.dryWaitSeconds))
+        proving = hops(p.dryWaitSeconds) > 0
         arbiter = BleedArbiter(
             channelCount: channelCount, parameters: profile.arbiter, hopSeconds: hopSeconds,
             hangoverHops: hops(p.hangoverSeconds), lookAheadHops: shaper.delay)
@@ -192,9 +196,9 @@ public struct SpeechDetector: Sendable {
         for c in 0..<channelCount {
             if trackers[c].active { raw |= 1 << UInt64(c) }
             if trackers[c].sustained { sustained |= 1 << UInt64(c) }
-            if trackers[c].hopsSinceDry <= settings.dryProofHops { dry |= 1 << UInt64(c) }
+            if proving && trackers[c].hopsSinceDry <= settings.dryProofHops { dry |= 1 << UInt64(c) }
         }
-        if settings.dryLead > 0 && channelCount > 1 { dry |= leading(raw) }
+        if proving && settings.dryLead > 0 && channelCount > 1 { dry |= leading(raw) }
         if channelCount > 1 {
             raw = arbiter.decide(trackers: trackers, raw: raw)
             sustained &= arbiter.owner | raw
