@@ -35,9 +35,10 @@ struct BleedArbiter: Sendable {
     private var variance: [Float]
     /// Upper triangle, row-major: [c * count + j] for c < j.
     private var covariance: [Float]
-    /// The decisions after arbitration, by hop (ring), for `settle`.
+    /// The channels heard in each hop (ring), for `settle`: the arbiter's decision and the hops
+    /// the run shaper resumed after a breath.
     private var decided: [UInt64]
-    /// Hops decided so far.
+    /// Hops remembered so far.
     private var decidedCount: Int64 = 0
     /// How far `settle` looks back for the end of a run (the hangover) and ahead for its
     /// start (the look-ahead), in hops; 0 turns trimming off.
@@ -134,7 +135,7 @@ struct BleedArbiter: Sendable {
     }
 
     /// Arbitrates one hop: keeps the channels of `raw` (each channel's own detection) that
-    /// `update` says carry their owner's voice, and remembers the result for `settle`.
+    /// `update` says carry their owner's voice. `remember(heard:)` then records the hop for `settle`.
     ///
     /// Two people who start at the same moment rise together, so they look correlated and each
     /// looks like the other's bleed. Bleed needs a source: when every active channel is
@@ -160,9 +161,14 @@ struct BleedArbiter: Sendable {
             let standsOut = keepMargin == 0 || quietCount == 0 || level >= quietSum / quietCount + keepMargin
             if level >= heldElsewhere && standsOut { result = 1 << UInt64(loudest) }
         }
-        decided[Int(decidedCount % Int64(decided.count))] = result
-        decidedCount += 1
         return result
+    }
+
+    /// Remembers, for `settle`, the channels heard in the hop just shaped: the run shaper's
+    /// `heard` (the arbiter's decision, and the hops it resumed after a breath).
+    mutating func remember(heard: UInt64) {
+        decided[Int(decidedCount % Int64(decided.count))] = heard
+        decidedCount += 1
     }
 
     /// Takes a shaped decision for `hop` and drops the padding that only makes cross-talk.
@@ -170,11 +176,12 @@ struct BleedArbiter: Sendable {
     /// Run shaping pads each run with pre-roll and hangover; when one person stops and the
     /// next starts within that padding, both show as speaking for a moment and the tracker
     /// counts a cross-talk that did not happen. Where two or more channels are marked, a
-    /// channel whose own decision is off at `hop` loses the hop if it is a run's end (on within
-    /// the last `lookBack` hops, not again within `lookAhead`) and someone else is marked, or a
-    /// new turn's pre-roll (on within `lookAhead`, off for `newTurnSilenceSeconds` before) and
+    /// channel not heard at `hop` loses the hop if it is a run's end (heard within the last
+    /// `lookBack` hops, not again within `lookAhead`) and someone else is marked, or a new
+    /// turn's pre-roll (heard within `lookAhead`, not for `newTurnSilenceSeconds` before) and
     /// someone else really speaks before that turn starts. Pauses inside a run and real
-    /// overlaps are kept.
+    /// overlaps are kept. "Heard" counts the hops a run resumed after a breath: their hangover
+    /// is a run's end like any other, not a stretch of padding that outlasts `lookBack`.
     func settle(_ mask: UInt64, hop: Int64) -> UInt64 {
         guard lookAhead > 0, mask.nonzeroBitCount >= 2, hop >= 0, hop < decidedCount else { return mask }
         let size = Int64(decided.count)

@@ -13,6 +13,7 @@
 /// `resume` hops of a channel's last speech, such a hop counts as raw speech (the hysteresis
 /// picks the run up again after a breath); and a confirmed run starts up to `reach` hops before
 /// its first raw hop where the channel was already sustained (the rise of the first word).
+/// `heard` tells, per hop, which channels were raw or resumed, as against padding.
 ///
 /// With a `wait`, each hop also says which channels show a close voice (`dry`: a recent fast
 /// fall, or a lead over the other microphones). A run is then confirmed only once one of its
@@ -46,6 +47,9 @@ struct RunShaper: Sendable {
     private(set) var pushed: Int64 = 0
     /// The raw decision of the newest hop.
     private var lastRaw: UInt64 = 0
+    /// The channels heard in the newest hop: its raw decision, and the channels a hop above the
+    /// off threshold resumed (a kept run picked up again after a breath). Padding is not heard.
+    private(set) var heard: UInt64 = 0
     /// Hops released so far.
     private(set) var released: Int64 = 0
 
@@ -80,6 +84,7 @@ struct RunShaper: Sendable {
     mutating func push(raw: UInt64, sustained: UInt64 = 0, dry: UInt64 = ~0) {
         let t = pushed
         lastRaw = raw
+        heard = raw
         ring[Int(t % Int64(ring.count))] = 0
         for c in 0..<runLength.count {
             let bit: UInt64 = 1 << UInt64(c)
@@ -108,6 +113,7 @@ struct RunShaper: Sendable {
                     while h <= t { mark(hop: h, channelBit: bit); h += 1 }
                 }
                 if confirmed & bit != 0 {
+                    heard |= bit
                     hangLeft[c] = hangover
                     lastOn[c] = t
                 }

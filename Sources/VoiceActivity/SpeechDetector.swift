@@ -204,6 +204,7 @@ public struct SpeechDetector: Sendable {
             sustained &= arbiter.owner | raw
         }
         shaper.push(raw: raw, sustained: sustained, dry: dry)
+        if channelCount > 1 { arbiter.remember(heard: shaper.heard) }
     }
 
     /// The channels of `raw` whose score stands `dryLead` above the median of the other

@@ -208,3 +208,25 @@ private func reverberantVoice(steady: Double, pitch: Double, dBFS: Double) -> [F
     #expect(wearerProved[3] > 0.4, "wearer with the proof: \(wearerProved)")
     #expect(wearerProved[0..<3].allSatisfy { $0 < 0.05 }, "wearer's bleed: \(wearerProved)")
 }
+
+@Test func aHangoverAfterResumedSyllablesIsTakenBackWhenTheNextPersonStarts() {
+    // Given an arbiter that trims padding (hangover 5 hops, look-ahead 10), person 0 heard for
+    // hops 0–24 (the last five resumed after a breath), person 1 from hop 35, and person 0 again
+    // in hops 45–49, over person 1
+    var parameters = DetectorProfile.builtIn.arbiter
+    parameters.trimPaddingInCrossTalk = true
+    var arbiter = BleedArbiter(
+        channelCount: 2, parameters: parameters, hopSeconds: 0.01, hangoverHops: 5, lookAheadHops: 10)
+    for hop in 0..<60 {
+        let first: UInt64 = hop < 25 || (45..<50).contains(hop) ? 0b01 : 0
+        arbiter.remember(heard: first | (hop >= 35 ? 0b10 : 0))
+    }
+    // When the shaped decisions mark both in hops 25–29: person 0's hangover, person 1's pre-roll
+    let settled = (25..<30).map { arbiter.settle(0b11, hop: Int64($0)) }
+    // Then person 0's hangover goes (their run ended) and person 1's pre-roll stays
+    #expect(settled.allSatisfy { $0 == 0b10 }, "\(settled)")
+    // …but where both are heard, both stay: real cross-talk
+    #expect(arbiter.settle(0b11, hop: 47) == 0b11)
+    // …and a hangover within person 0's own speech is not touched when nobody else is marked
+    #expect(arbiter.settle(0b01, hop: 27) == 0b01)
+}

@@ -77,3 +77,29 @@ private func hops(_ pattern: String) -> [(raw: Bool, sustained: Bool)] {
     let trusting = shaped(wait: 0, proof: [])
     #expect(trusting[10..<22].allSatisfy { $0 } && trusting[40..<70].allSatisfy { $0 })
 }
+
+@Test func resumedHopsAreHeardButPaddingIsNot() {
+    // Given a run, a dip of 2 hops (within the 3-hop hangover), 6 hops that clear only the off
+    // threshold, then silence
+    let input = hops("..########..++++++..........")
+    var shaper = RunShaper(
+        channelCount: 1, minimumHops: 3, preRollHops: 0, bridgeHops: 0, hangoverHops: 3, resumeHops: 10)
+    var heard: [Bool] = []
+    for hop in input {
+        shaper.push(raw: hop.raw ? 1 : 0, sustained: hop.sustained || hop.raw ? 1 : 0)
+        heard.append(shaper.heard != 0)
+    }
+    // Then the raw hops and the hops that resumed the run are heard…
+    #expect(heard[2..<10].allSatisfy { $0 })
+    #expect(heard[12..<18].allSatisfy { $0 })
+    // …and neither the dip nor the hangover after the resumed hops is (they are padding)
+    #expect(heard[10..<12].allSatisfy { !$0 })
+    #expect(heard[18...].allSatisfy { !$0 })
+    // …and weak hops with no run before them resume nothing, so they are not heard either
+    var alone = RunShaper(
+        channelCount: 1, minimumHops: 3, preRollHops: 0, bridgeHops: 0, hangoverHops: 3, resumeHops: 10)
+    for hop in hops("......++++++++..") {
+        alone.push(raw: 0, sustained: hop.sustained ? 1 : 0)
+        #expect(alone.heard == 0)
+    }
+}
