@@ -33,14 +33,13 @@ struct ProfilesCommand: ParsableCommand {
             }
         }
         if profiles.isEmpty { profiles.append((DetectorProfile.builtIn, "(built in)")) }
-        var rows = [["name", "measured", "file"]]
-        for (profile, path) in profiles {
-            rows.append([profile.name, Self.summary(profile.scores), path])
-        }
-        print(TextTable.render(rows))
-        print("")
-        for (profile, _) in profiles {
-            print("\(profile.name): \(profile.description)")
+        for (index, (profile, path)) in profiles.enumerated() {
+            if index > 0 { print("") }
+            print("\(profile.name)  \(path)")
+            for line in Self.wrap(profile.description, indent: "    ") { print(line) }
+            for part in Self.summary(profile.scores) {
+                for line in Self.wrap(part, indent: "    ", continuation: "        ") { print(line) }
+            }
             if allScores {
                 for key in profile.scores.keys.sorted() {
                     print("    \(key) \(Self.format(profile.scores[key] ?? 0))")
@@ -49,8 +48,27 @@ struct ProfilesCommand: ParsableCommand {
         }
     }
 
-    /// One line from a profile's scores: the tuned and held-out means of each setup it was scored on.
-    static func summary(_ scores: [String: Double]) -> String {
+    /// `text` broken at spaces into lines of at most `width` characters (a longer word stands
+    /// alone), the first starting with `indent` and the rest with `continuation`.
+    static func wrap(_ text: String, width: Int = 80, indent: String, continuation: String? = nil) -> [String] {
+        var lines: [String] = []
+        var line = indent
+        var empty = true
+        for word in text.split(separator: " ") {
+            if !empty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = continuation ?? indent
+                empty = true
+            }
+            line += (empty ? "" : " ") + word
+            empty = false
+        }
+        if !empty { lines.append(line) }
+        return lines
+    }
+
+    /// A profile's scores, one entry per setup it was scored on: the tuned and held-out means.
+    static func summary(_ scores: [String: Double]) -> [String] {
         var parts: [String] = []
         for setup in ["room", "noisy-room"] {
             guard let f1 = scores["\(setup).tuned.mean.f1"] else { continue }
@@ -82,7 +100,7 @@ struct ProfilesCommand: ParsableCommand {
         if parts.isEmpty, let f1 = scores.first(where: { $0.key.hasSuffix(".f1") }) {
             parts.append("\(f1.key) \(format(f1.value))")
         }
-        return parts.isEmpty ? "not measured" : parts.joined(separator: "; ")
+        return parts.isEmpty ? ["not measured"] : parts
     }
 
     private static func format(_ value: Double) -> String {

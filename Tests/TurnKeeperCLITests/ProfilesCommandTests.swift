@@ -21,12 +21,16 @@ import TestSupport
     try JSONSerialization.data(withJSONObject: profile).write(to: models.appendingPathComponent("scored.json"))
     // When the profiles are listed
     let result = try CommandRunner(environment: ["TURNKEEPER_MODELS": models.path]).run(["profiles"])
-    // Then it is listed beside the shipped ones, each mean named for what it was measured on
+    // Then it is listed beside the shipped ones, each mean named for what it was measured on…
     #expect(result.status == 0)
-    #expect(result.stdout.contains("scored ") && result.stdout.contains("noisy-room "), "\(result.stdout)")
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.contains { $0.hasPrefix("scored  ") } && lines.contains { $0.hasPrefix("noisy-room  ") }, "\(result.stdout)")
+    let flowing = result.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
     #expect(
-        result.stdout.contains(
+        flowing.contains(
             "lapel speaking-time error 7.7% (3.0% with anyone under 10 s judged in seconds; held out 1.1%; "
                 + "chatter only one microphone hears 55%)"),
         "\(result.stdout)")
+    // …in lines that fit an 80-column terminal (all but each profile's name and file path)
+    #expect(lines.filter { $0.hasPrefix(" ") }.allSatisfy { $0.count <= 80 }, "\(result.stdout)")
 }
