@@ -97,7 +97,7 @@ extension SeriesMetrics {
             if problems.isEmpty {
                 return Item(
                     topic: "attendance", question: question, verdict: .yes,
-                    finding: "Yes: everyone attended all \(counted(meetings.count, "meeting")) and arrived on time.",
+                    finding: "Yes: everyone attended \(every(meetings.count)) and arrived on time.",
                     numbers: numbers)
             }
             return Item(
@@ -121,8 +121,8 @@ extension SeriesMetrics {
             let after = second.reduce(0, +) / Double(second.count)
             let numbers = ["firstHalfGini": before, "secondHalfGini": after]
             let words =
-                "the mean Gini went from \(ReportText.fixed(before, digits: 2)) in the first "
-                + "\(counted(half, "meeting")) to \(ReportText.fixed(after, digits: 2)) in the last \(counted(half, "meeting"))"
+                "the mean Gini went from \(ReportText.fixed(before, digits: 2)) in the first \(span(half)) to "
+                + "\(ReportText.fixed(after, digits: 2)) in the last \(span(half))"
             if after < before - steadyGini {
                 return Item(
                     topic: "trend", question: question, verdict: .yes, finding: "Yes: \(words).", numbers: numbers)
@@ -143,6 +143,16 @@ extension SeriesMetrics {
 
         static func counted(_ count: Int, _ noun: String) -> String {
             "\(ReportText.count(count)) \(count == 1 ? noun : noun + "s")"
+        }
+
+        /// "the meeting", "both meetings", "all three meetings".
+        static func every(_ count: Int) -> String {
+            count == 1 ? "the meeting" : count == 2 ? "both meetings" : "all \(counted(count, "meeting"))"
+        }
+
+        /// After "the first" or "the last": "meeting", "three meetings".
+        static func span(_ count: Int) -> String {
+            count == 1 ? "meeting" : counted(count, "meeting")
         }
 
         static func times(_ count: Int) -> String {

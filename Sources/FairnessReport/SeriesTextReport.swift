@@ -9,9 +9,10 @@ enum SeriesTextReport {
         } else {
             lines += [title, String(repeating: "=", count: title.count)]
         }
-        lines.append(
+        let span =
             "\(SeriesRenderer.span(series)) · late means arriving more than "
-                + "\(ReportText.spoken(series.lateAfterSeconds)) after the start")
+            + "\(ReportText.spoken(series.lateAfterSeconds)) after the start"
+        lines += markdown ? [span] : TextLayout.wrap(span)
         lines.append("")
 
         let names = series.members.map(\.name)
@@ -25,9 +26,10 @@ enum SeriesTextReport {
         heading("Meetings", markdown: markdown, into: &lines)
         lines += table(meetingHeader, meetingRows, markdown: markdown)
         lines.append("")
-        lines.append(
+        let note =
             "Gini: 0 when everyone spoke equally, towards 1 when one person did all the talking. Shares are of "
-                + "the speech credited to someone in that meeting; absent: no speech and no arrival.")
+            + "the speech credited to someone in that meeting; absent: no speech and no arrival."
+        lines += markdown ? [note] : TextLayout.wrap(note)
         lines.append("")
 
         let memberHeader = ["Member", "Attended", "Missed", "Late", "Mean share", "Facilitated", "Last facilitated"]
@@ -41,16 +43,17 @@ enum SeriesTextReport {
         heading("Members", markdown: markdown, into: &lines)
         lines += table(memberHeader, memberRows, markdown: markdown)
         lines.append("")
-        lines.append(SeriesRenderer.nextFacilitatorSentence(series))
+        let next = SeriesRenderer.nextFacilitatorSentence(series)
+        lines += markdown ? [next] : TextLayout.wrap(next)
         lines.append("")
 
         heading(SeriesRenderer.reviewHeading(series.review), markdown: markdown, into: &lines)
         for item in series.review.items {
-            let text = "\(item.question) \(item.finding)"
-            lines.append(
-                markdown
-                    ? "- **\(MarkdownReport.escaped(item.question))** \(MarkdownReport.escaped(item.finding))"
-                    : "- \(text)")
+            if markdown {
+                lines.append("- **\(MarkdownReport.escaped(item.question))** \(MarkdownReport.escaped(item.finding))")
+            } else {
+                lines += TextLayout.wrap("- \(item.question) \(item.finding)", continuation: "  ")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

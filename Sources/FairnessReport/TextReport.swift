@@ -15,25 +15,25 @@ enum TextReport {
         lines.append(
             "Length \(ReportText.clock(meeting.durationSeconds)) · speech \(ReportText.clock(meeting.speechSeconds)) · "
                 + "silence \(ReportText.clock(meeting.silenceSeconds)) · "
-                + "cross-talk \(ReportText.clock(metrics.crossTalkSeconds)) · Gini \(ReportText.decimal(metrics.gini, digits: 2))"
-                + equal)
+                + "cross-talk \(ReportText.clock(metrics.crossTalkSeconds))")
+        lines.append("Gini \(ReportText.decimal(metrics.gini, digits: 2))" + equal)
         if meeting.roomSpeechSeconds > 0 {
             lines.append("Speech credited to the room as a whole: \(ReportText.spoken(meeting.roomSpeechSeconds))")
         }
         lines.append("")
         lines.append(contentsOf: table(metrics.participants, perPersonShares: meeting.perPersonShares))
-        lines.append("Cut in: interruptions made; cut off: interruptions received.")
+        lines.append("Cut in/off: interruptions made / received.")
         // Arrival is the first speech or a facilitator's mark; within half a second of the
         // start it is simply "there from the start".
         let arrivals = metrics.participants.compactMap { person in
             person.arrivedAtSeconds.flatMap { $0 >= 0.5 ? "\(person.name) \(ReportText.clock($0))" : nil }
         }
         if !arrivals.isEmpty {
-            lines.append("Arrivals: \(arrivals.joined(separator: ", ")).")
+            lines += TextLayout.wrap("Arrivals: \(arrivals.joined(separator: ", ")).")
         }
         if !metrics.sentences.isEmpty {
             lines.append("")
-            lines.append(contentsOf: metrics.sentences.map { "- \($0)" })
+            for sentence in metrics.sentences { lines += TextLayout.wrap("- \(sentence)", continuation: "  ") }
         }
         if !metrics.events.isEmpty {
             lines.append("")
@@ -51,12 +51,13 @@ enum TextReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The participants' table, names left-aligned and numbers right-aligned.
+    /// The participants' table, names left-aligned and numbers right-aligned; with names of up
+    /// to about seven letters it fits an 80-column terminal.
     /// Without per-person shares (one shared microphone, open floor) the speaking columns
     /// show "-": zeros there would read as silence.
     static func table(_ people: [FairnessMetrics.ParticipantMetrics], perPersonShares: Bool) -> [String] {
         let header = [
-            "Name", "Spoke", "Share", "vs equal", "Turns", "Longest", "Overruns", "Cross-talk", "Cut in", "Cut off",
+            "Name", "Spoke", "Share", "vs equal", "Turns", "Longest", "Overruns", "Cross-talk", "Cut in/off",
         ]
         let rows = people.map { person in
             [
@@ -65,8 +66,8 @@ enum TextReport {
                 perPersonShares ? ReportText.percent(person.share) : "-",
                 perPersonShares ? ReportText.signedPercent(person.difference) : "-", "\(person.turns)",
                 ReportText.clock(person.longestTurnSeconds), "\(person.overruns)",
-                ReportText.clock(person.crossTalkSeconds), "\(person.interruptionsMade)",
-                "\(person.interruptionsReceived)",
+                ReportText.clock(person.crossTalkSeconds),
+                "\(person.interruptionsMade)/\(person.interruptionsReceived)",
             ]
         }
         let widths = header.indices.map { column in

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FairnessReport
 import Foundation
 import VoiceActivity
 
@@ -36,9 +37,9 @@ struct ProfilesCommand: ParsableCommand {
         for (index, (profile, path)) in profiles.enumerated() {
             if index > 0 { print("") }
             print("\(profile.name)  \(path)")
-            for line in Self.wrap(profile.description, indent: "    ") { print(line) }
+            for line in TextLayout.wrap(profile.description, indent: "    ") { print(line) }
             for part in Self.summary(profile.scores) {
-                for line in Self.wrap(part, indent: "    ", continuation: "        ") { print(line) }
+                for line in TextLayout.wrap(part, indent: "    ", continuation: "        ") { print(line) }
             }
             if allScores {
                 for key in profile.scores.keys.sorted() {
@@ -46,25 +47,6 @@ struct ProfilesCommand: ParsableCommand {
                 }
             }
         }
-    }
-
-    /// `text` broken at spaces into lines of at most `width` characters (a longer word stands
-    /// alone), the first starting with `indent` and the rest with `continuation`.
-    static func wrap(_ text: String, width: Int = 80, indent: String, continuation: String? = nil) -> [String] {
-        var lines: [String] = []
-        var line = indent
-        var empty = true
-        for word in text.split(separator: " ") {
-            if !empty && line.count + 1 + word.count > width {
-                lines.append(line)
-                line = continuation ?? indent
-                empty = true
-            }
-            line += (empty ? "" : " ") + word
-            empty = false
-        }
-        if !empty { lines.append(line) }
-        return lines
     }
 
     /// A profile's scores, one entry per setup it was scored on: the tuned and held-out means.

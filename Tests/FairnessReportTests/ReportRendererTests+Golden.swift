@@ -4,14 +4,15 @@ extension ReportRendererTests {
         TurnKeeper fairness report: meeting 7
         =====================================
         Started 2026-11-18 20:26 UTC · tuesday.wav · rounds · finished
-        Length 4:10 · speech 3:01 · silence 1:09 · cross-talk 0:00 · Gini 0.33 · equal share 25%
+        Length 4:10 · speech 3:01 · silence 1:09 · cross-talk 0:00
+        Gini 0.33 · equal share 25%
 
-        Name  Spoke  Share  vs equal  Turns  Longest  Overruns  Cross-talk  Cut in  Cut off
-        Ana    0:48    27%       +2%      1     1:00         0        0:00       0        0
-        Ben    1:18    43%      +18%      1     1:20         1        0:00       0        0
-        Caro   0:00     0%      -25%      1     0:50         0        0:00       0        0
-        Dev    0:55    30%       +5%      1     1:00         0        0:00       0        0
-        Cut in: interruptions made; cut off: interruptions received.
+        Name  Spoke  Share  vs equal  Turns  Longest  Overruns  Cross-talk  Cut in/off
+        Ana    0:48    27%       +2%      1     1:00         0        0:00         0/0
+        Ben    1:18    43%      +18%      1     1:20         1        0:00         0/0
+        Caro   0:00     0%      -25%      1     0:50         0        0:00         0/0
+        Dev    0:55    30%       +5%      1     1:00         0        0:00         0/0
+        Cut in/off: interruptions made / received.
         Arrivals: Dev 0:30.
 
         - Ben spoke 43% of the time in a group of four, where an equal share is 25%.

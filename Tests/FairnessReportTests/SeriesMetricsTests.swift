@@ -134,6 +134,19 @@ import Testing
         #expect(review.items[1].finding == "No: Caro missed 1 of 3; Dev arrived late once.")
     }
 
+    @Test func reviewWordsForTwoMeetingsReadAsEnglish() {
+        // Given the first two meetings of the series
+        let review = Self.series(Array(MeetingFixtures.series().prefix(2))).review
+        // Then the trend compares "the first meeting" with "the last meeting", not "the first
+        // one meeting"…
+        #expect(review.items[2].finding.contains(" in the first meeting to "), "\(review.items[2].finding)")
+        #expect(review.items[2].finding.hasSuffix(" in the last meeting."), "\(review.items[2].finding)")
+        // …and full attendance reads "the meeting", "both meetings", "all three meetings"
+        #expect(SeriesMetrics.Review.every(1) == "the meeting")
+        #expect(SeriesMetrics.Review.every(2) == "both meetings")
+        #expect(SeriesMetrics.Review.every(3) == "all three meetings")
+    }
+
     @Test func emptySeries() {
         let series = SeriesMetrics(group: "New", members: [], meetings: [])
 

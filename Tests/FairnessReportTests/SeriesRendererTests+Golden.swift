@@ -3,7 +3,8 @@ extension SeriesRendererTests {
     static let goldenText = """
         TurnKeeper series: Tuesday peers
         ================================
-        6 meetings, 2026-11-18 to 2026-12-23 · late means arriving more than 5 min after the start
+        6 meetings, 2026-11-18 to 2026-12-23 · late means arriving more than 5 min after
+        the start
 
         Meetings
         --------
@@ -15,7 +16,9 @@ extension SeriesRendererTests {
         #15      2026-12-16  Ben          0.08  20%  30%     25%  25% late
         #16      2026-12-23  Caro         0.00  25%  25%     25%       25%
 
-        Gini: 0 when everyone spoke equally, towards 1 when one person did all the talking. Shares are of the speech credited to someone in that meeting; absent: no speech and no arrival.
+        Gini: 0 when everyone spoke equally, towards 1 when one person did all the
+        talking. Shares are of the speech credited to someone in that meeting; absent:
+        no speech and no arrival.
 
         Members
         -------
@@ -29,9 +32,12 @@ extension SeriesRendererTests {
 
         Review of the first 6 meetings
         ------------------------------
-        - Is time balanced? Yes: the mean Gini over six meetings is 0.12, below 0.20 (0 is perfectly equal); one meeting went above it.
-        - Does everyone attend and arrive on time? No: Caro missed 1 of 6; Dev arrived late twice.
-        - Has the group moved toward equal time? Yes: the mean Gini went from 0.22 in the first three meetings to 0.03 in the last three meetings.
+        - Is time balanced? Yes: the mean Gini over six meetings is 0.12, below 0.20 (0
+          is perfectly equal); one meeting went above it.
+        - Does everyone attend and arrive on time? No: Caro missed 1 of 6; Dev arrived
+          late twice.
+        - Has the group moved toward equal time? Yes: the mean Gini went from 0.22 in
+          the first three meetings to 0.03 in the last three meetings.
 
         """
 
