@@ -66,12 +66,12 @@ extension SeriesMetrics {
                     topic: "balance", question: question, verdict: .yes,
                     finding: "Yes: the mean Gini \(span) is \(ReportText.fixed(mean, digits: 2)), below "
                         + "\(ReportText.fixed(bound, digits: 2)) (0 is perfectly equal); "
-                        + "\(counted(over, "meeting")) went above it.", numbers: numbers)
+                        + "\(wentAbove(over, of: measured.count)).", numbers: numbers)
             }
             return Item(
                 topic: "balance", question: question, verdict: .no,
                 finding: "No: the mean Gini \(span) is \(ReportText.fixed(mean, digits: 2)), not below "
-                    + "\(ReportText.fixed(bound, digits: 2)); \(counted(over, "meeting")) went above it.",
+                    + "\(ReportText.fixed(bound, digits: 2)); \(wentAbove(over, of: measured.count)).",
                 numbers: numbers)
         }
 
@@ -143,6 +143,18 @@ extension SeriesMetrics {
 
         static func counted(_ count: Int, _ noun: String) -> String {
             "\(ReportText.count(count)) \(count == 1 ? noun : noun + "s")"
+        }
+
+        /// "none went above it", "one meeting went above it", "both went above it", "all six went above it"
+        /// (of one meeting: "that meeting went above it").
+        static func wentAbove(_ over: Int, of count: Int) -> String {
+            if over == 0 { return "none went above it" }
+            if over < count { return "\(counted(over, "meeting")) went above it" }
+            switch count {
+            case 1: return "that meeting went above it"
+            case 2: return "both went above it"
+            default: return "all \(ReportText.count(count)) went above it"
+            }
         }
 
         /// "the meeting", "both meetings", "all three meetings".

@@ -145,6 +145,11 @@ import Testing
         #expect(SeriesMetrics.Review.every(1) == "the meeting")
         #expect(SeriesMetrics.Review.every(2) == "both meetings")
         #expect(SeriesMetrics.Review.every(3) == "all three meetings")
+        // …and so does how many meetings went above the bound
+        #expect(SeriesMetrics.Review.wentAbove(0, of: 2) == "none went above it")
+        #expect(SeriesMetrics.Review.wentAbove(1, of: 6) == "one meeting went above it")
+        #expect(SeriesMetrics.Review.wentAbove(2, of: 2) == "both went above it")
+        #expect(SeriesMetrics.Review.wentAbove(6, of: 6) == "all six went above it")
     }
 
     @Test func emptySeries() {
