@@ -153,6 +153,51 @@ func theSameSeedGivesTheSameRoomMeeting() throws {
 }
 
 @Test(.enabled(if: toolsPresent), .timeLimit(.minutes(1)))
+func rustleAddsUnvoicedBurstsAndChangesNothingElse() throws {
+    // Given one room meeting made twice from one seed, with rustle bursts and without
+    let base = [
+        "--seed", "12", "--speakers", "2", "--duration", "20", "--mic", "room", "--noise", "pink",
+        "--snr", "15", "--name", "same",
+    ]
+    let with = try synthesize(base + ["--rustle", "9"])
+    let without = try synthesize(base)
+    defer {
+        try? FileManager.default.removeItem(at: with)
+        try? FileManager.default.removeItem(at: without)
+    }
+    // Then the labels are the same (rustle is not speech)…
+    let labels = try Data(contentsOf: with.appendingPathComponent("meeting.rttm"))
+    #expect(labels == (try Data(contentsOf: without.appendingPathComponent("meeting.rttm"))))
+    // …truth.json says when the bursts are (9 a minute: 3 in 20 s, each 0.3–2 s)…
+    let truth = try #require(
+        JSONSerialization.jsonObject(with: Data(contentsOf: with.appendingPathComponent("truth.json"))) as? [String: Any])
+    let noise = try #require(truth["noise"] as? [String: Any])
+    let bursts = try #require(noise["rustle_bursts"] as? [[Double]])
+    #expect(bursts.count == 3)
+    #expect(bursts.allSatisfy { $0.count == 2 && (0.29...2.01).contains($0[1] - $0[0]) }, "\(bursts)")
+    // …and the two recordings differ only inside the bursts: fitted to each other outside them
+    // (each file is scaled to its own peak), what is left outside is under 1% of what the
+    // bursts add
+    let a = try readWAV(with.appendingPathComponent("meeting.wav")).samples
+    let b = try readWAV(without.appendingPathComponent("meeting.wav")).samples
+    try #require(a.count == b.count)
+    // (the times in truth.json are rounded to 1 ms: 10 ms either side counts as inside)
+    let inside = a.indices.map { i in
+        bursts.contains { Double(i) / 16000 >= $0[0] - 0.01 && Double(i) / 16000 < $0[1] + 0.01 }
+    }
+    var ab = 0.0, bb = 0.0
+    for i in a.indices where !inside[i] { ab += Double(a[i] * b[i]); bb += Double(b[i] * b[i]) }
+    let scale = Float(ab / bb)
+    var outside = 0.0, added = 0.0, outsideCount = 0.0, addedCount = 0.0
+    for i in a.indices {
+        let d = Double(a[i] - scale * b[i])
+        if inside[i] { added += d * d; addedCount += 1 } else { outside += d * d; outsideCount += 1 }
+    }
+    let outsideRMS = (outside / outsideCount).squareRoot(), addedRMS = (added / addedCount).squareRoot()
+    #expect(outsideRMS < 0.01 * addedRMS, "outside \(outsideRMS), added \(addedRMS)")
+}
+
+@Test(.enabled(if: toolsPresent), .timeLimit(.minutes(1)))
 func sharedChatterReachesEveryMicrophoneTogether() throws {
     // Given the same lapel meeting in babble, with shared chatter (the default), chatter placed in
     // the room, and different chatter per microphone
