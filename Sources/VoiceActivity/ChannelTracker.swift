@@ -27,6 +27,15 @@ struct ChannelTracker: Sendable {
     private(set) var speechLevel: Float = 0
     /// Frame level above the floor per band (dB), from the last hop.
     private(set) var aboveFloor = SIMD4<Float>(repeating: 0)
+    /// The frame level of the hop last decided (dB per band, lowest first).
+    private(set) var level = SIMD4<Float>(repeating: 0)
+    /// Whether this hop is shaped like voiced speech: the higher of the two lowest bands' levels
+    /// stands `lead` dB over the top band's. Levels, not scores above the floor: in babble the
+    /// floor is itself shaped like speech, and a voice's lead over it in the low bands is small.
+    @inline(__always)
+    func voicedShape(lead: Float) -> Bool {
+        max(level[0], level[1]) - level[3] >= lead
+    }
     /// The mean of `aboveFloor` over the bands.
     private(set) var score: Float = 0
     /// Whether the score says speech (with hysteresis), from the last hop.
@@ -97,6 +106,7 @@ struct ChannelTracker: Sendable {
     /// lowest level they showed (`SpeechDetector`'s start-up look-back).
     @inline(__always)
     mutating func decide(level: SIMD4<Float>, floor: SIMD4<Float>, settings s: TrackerSettings) {
+        self.level = level
         aboveFloor = level - floor
         score = aboveFloor.sum() * 0.25
         let step = score < speechLevel ? -s.levelStepDown : s.levelStepUp
@@ -153,6 +163,11 @@ struct TrackerSettings: Sendable {
     /// How recent a fast fall must be to prove a new run (hops), and how far above the median
     /// of the other channels a run's score proves it instead (dB, 0 = off).
     var dryProofHops: Float, dryLead: Float
+    /// How far the lower two bands' higher score must stand over the top band's for a hop to
+    /// prove a run shaped like voiced speech (dB, 0 = off).
+    var shapeProof: Float
+    /// How recent such a stretch must be to prove a new run (hops).
+    var shapeProofHops: Float
 
     init(_ p: DetectionParameters, hopSeconds: Double) {
         subWindowHops = max(1, Int((p.floorWindowSeconds / hopSeconds / 4).rounded()))
@@ -173,6 +188,8 @@ struct TrackerSettings: Sendable {
         dryRaise = Float(p.dryRaiseDB)
         dryProofHops = Float(p.dryProofSeconds / hopSeconds)
         dryLead = Float(p.dryLeadDB)
+        shapeProof = Float(p.shapeProofDB)
+        shapeProofHops = Float(p.shapeProofSeconds / hopSeconds)
     }
 }
 

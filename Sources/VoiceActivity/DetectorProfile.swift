@@ -165,6 +165,19 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
     /// channels' scores: chatter reaches every microphone alike, a wearer's voice mainly their
     /// own (0 = only the fall proves a run). Optional in the JSON.
     public var dryLeadDB: Double = 0
+    /// A run is kept only once it shows a stretch shaped like voiced speech: for a whole frame
+    /// (3 hops) above the off threshold, the higher of the two lowest bands' levels (up to 1 kHz
+    /// at 16 kHz) stands this far (dB) over the top band's (2–4 kHz). Vowels carry their energy
+    /// low; clothing rustle, paper and typing are broadband or brighter, so a burst of them
+    /// alone proves nothing. Levels, not scores above the floor: babble's floor is shaped like
+    /// speech itself. The stretch may come up to `shapeProofSeconds` before the run or anywhere
+    /// in it (a bright syllable is proven by the vowel next to it). Waits as the close-voice
+    /// proof does, at most `dryWaitSeconds` (which must then be set); with both, a run needs
+    /// both (0 = off). Optional in the JSON.
+    public var shapeProofDB: Double = 0
+    /// How recent a stretch shaped like voiced speech must be to prove a new run (s). Optional in
+    /// the JSON (1).
+    public var shapeProofSeconds: Double = 1
 
     public init(
         lowCutHz: Double, floorWindowSeconds: Double, floorRiseDBPerSecond: Double,
@@ -174,7 +187,8 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         noiseDeviations: Double = 0, noiseTrackSeconds: Double = 2, startLookBackSeconds: Double = 0,
         onsetReachSeconds: Double = 0, resumeSeconds: Double = 0, resumeDeviations: Double = 0,
         dryFallDB: Double = 0, dryRaiseDB: Double = 0, dryMemorySeconds: Double = 2.5,
-        dryWaitSeconds: Double = 0, dryProofSeconds: Double = 1, dryLeadDB: Double = 0
+        dryWaitSeconds: Double = 0, dryProofSeconds: Double = 1, dryLeadDB: Double = 0,
+        shapeProofDB: Double = 0, shapeProofSeconds: Double = 1
     ) {
         self.lowCutHz = lowCutHz
         self.floorWindowSeconds = floorWindowSeconds
@@ -201,6 +215,8 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         self.dryWaitSeconds = dryWaitSeconds
         self.dryProofSeconds = dryProofSeconds
         self.dryLeadDB = dryLeadDB
+        self.shapeProofDB = shapeProofDB
+        self.shapeProofSeconds = shapeProofSeconds
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -209,6 +225,7 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         case preRollSeconds, bridgeSeconds, hangoverSeconds, noiseDeviations, noiseTrackSeconds
         case startLookBackSeconds, onsetReachSeconds, resumeSeconds, resumeDeviations
         case dryFallDB, dryRaiseDB, dryMemorySeconds, dryWaitSeconds, dryProofSeconds, dryLeadDB
+        case shapeProofDB, shapeProofSeconds
     }
 
     public init(from decoder: any Decoder) throws {
@@ -238,6 +255,8 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         dryWaitSeconds = try c.decodeIfPresent(Double.self, forKey: .dryWaitSeconds) ?? 0
         dryProofSeconds = try c.decodeIfPresent(Double.self, forKey: .dryProofSeconds) ?? 1
         dryLeadDB = try c.decodeIfPresent(Double.self, forKey: .dryLeadDB) ?? 0
+        shapeProofDB = try c.decodeIfPresent(Double.self, forKey: .shapeProofDB) ?? 0
+        shapeProofSeconds = try c.decodeIfPresent(Double.self, forKey: .shapeProofSeconds) ?? 1
     }
 
     /// What is wrong with the values, for a person editing the file; nil when usable.
@@ -263,6 +282,11 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         if !(0...10).contains(dryWaitSeconds) { return "dryWaitSeconds must be 0 to 10 s" }
         if !(0...30).contains(dryProofSeconds) { return "dryProofSeconds must be 0 to 30 s" }
         if !(0...40).contains(dryLeadDB) { return "dryLeadDB must be 0 to 40 dB" }
+        if !(0...30).contains(shapeProofDB) { return "shapeProofDB must be 0 to 30 dB" }
+        if !(0...30).contains(shapeProofSeconds) { return "shapeProofSeconds must be 0 to 30 s" }
+        if shapeProofDB > 0 && dryWaitSeconds == 0 {
+            return "shapeProofDB needs dryWaitSeconds (how long a run waits for its proof)"
+        }
         if !(bridgeSeconds >= 0) || minSpeechSeconds + preRollSeconds + bridgeSeconds > 0.305 {
             return "minSpeechSeconds + preRollSeconds + bridgeSeconds must be 0 to 0.3 s (the look-ahead)"
         }

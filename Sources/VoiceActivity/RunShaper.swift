@@ -18,7 +18,9 @@
 /// With a `wait`, each hop also says which channels show a close voice (`dry`: a recent fast
 /// fall, or a lead over the other microphones). A run is then confirmed only once one of its
 /// hops shows it, or once it has lasted `wait` hops; proof that comes within the look-ahead
-/// keeps the run from its start, later proof from as far back as is not yet released.
+/// keeps the run from its start, later proof from as far back as is not yet released. A second
+/// kind of proof (`shaped`: a hop shaped like voiced speech) works the same way; a run needs
+/// both before its `wait` is over (a kind not asked for is passed as every channel).
 struct RunShaper: Sendable {
     private var ring: [UInt64]
     private var runLength: [Int32]
@@ -31,10 +33,11 @@ struct RunShaper: Sendable {
     private var sustainedBefore: [Int32]
     private let reach: Int32
     private let resume: Int64
-    /// The channels whose current raw run is kept (confirmed), and those whose run has shown a
-    /// close voice (proven).
+    /// The channels whose current raw run is kept (confirmed), those whose run has shown a
+    /// close voice (proven), and those whose run has shown a hop shaped like voiced speech.
     private var confirmed: UInt64 = 0
     private var proven: UInt64 = 0
+    private var shapeProven: UInt64 = 0
     /// How long a run without a fast fall waits for one before it is kept anyway (hops; 0 = off).
     private let wait: Int
     private let minimum: Int
@@ -80,8 +83,9 @@ struct RunShaper: Sendable {
 
     /// Adds one hop of raw decisions (bit i = channel i), the channels whose score cleared the
     /// off threshold in it (`sustained`: for resuming and for the onset reach), and those that
-    /// show a close voice (`dry`: proof for a run, when there is a `wait`).
-    mutating func push(raw: UInt64, sustained: UInt64 = 0, dry: UInt64 = ~0) {
+    /// show a close voice (`dry`: proof for a run, when there is a `wait`) and those shaped like
+    /// voiced speech (`shaped`: the other proof).
+    mutating func push(raw: UInt64, sustained: UInt64 = 0, dry: UInt64 = ~0, shaped: UInt64 = ~0) {
         let t = pushed
         lastRaw = raw
         heard = raw
@@ -95,8 +99,10 @@ struct RunShaper: Sendable {
                 if runLength[c] == 1 {
                     sustainedBefore[c] = min(reach, max(0, sustainedRun[c] - 1))
                     proven &= ~bit
+                    shapeProven &= ~bit
                 }
                 proven |= dry & bit
+                shapeProven |= shaped & bit
                 if hangLeft[c] > 0 && runLength[c] < minimum {
                     runLength[c] = Int32(minimum) + 1
                     confirmed |= bit
@@ -104,7 +110,7 @@ struct RunShaper: Sendable {
                 let run = Int(runLength[c])
                 if confirmed & bit != 0 {
                     mark(hop: t, channelBit: bit)
-                } else if run >= minimum && (proven & bit != 0 || run >= wait) {
+                } else if run >= minimum && (proven & shapeProven & bit != 0 || run >= wait) {
                     confirmed |= bit
                     var from = t - Int64(run - 1 + preRoll) - Int64(sustainedBefore[c])
                     if from - lastOn[c] - 1 <= Int64(bridge) { from = lastOn[c] + 1 }

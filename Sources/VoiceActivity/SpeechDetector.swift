@@ -5,7 +5,8 @@
 /// (`ChannelTracker`), on/off hysteresis. With more than one channel, `BleedArbiter` keeps
 /// only the channels whose owner is speaking. `RunShaper` then drops runs shorter than the
 /// minimum (and, with `dryWaitSeconds`, runs that never show a close voice: a fast fall, or
-/// with several channels a lead over the median of the other microphones), adds pre-roll,
+/// with several channels a lead over the median of the other microphones; with `shapeProofDB`,
+/// runs that never show a stretch shaped like a vowel, as rustle and typing do not), adds pre-roll,
 /// bridges short pauses, adds a hangover, and picks a run up again
 /// where the score clears the off threshold soon after a breath; with several channels the
 /// arbiter then takes back padding that would only make a change of speaker look like
@@ -50,6 +51,10 @@ public struct SpeechDetector: Sendable {
     private var sortedScores: [Float]
     /// Per channel, consecutive hops its score has stood `dryLead` above the others'.
     private var leadHops: [Int]
+    /// Per channel, consecutive hops above the off threshold shaped like voiced speech
+    /// (`shapeProofDB`), and hops since such a stretch last reached a whole frame.
+    private var shapeHops: [Int]
+    private var hopsSinceShaped: [Float]
     /// How many hops a lead must hold to prove a run: a whole 30 ms frame, so that the first
     /// hop of a sound, which reaches the nearest microphone a few ms before the others, is not
     /// taken for a lead.
@@ -57,6 +62,8 @@ public struct SpeechDetector: Sendable {
     /// Whether runs must prove a close voice (`dryWaitSeconds`); without it the run shaper takes
     /// no proof, and none is gathered.
     private let proving: Bool
+    /// Whether runs must also show a hop shaped like voiced speech (`shapeProofDB`).
+    private let shaping: Bool
 
     public init(channelCount: Int, sampleRate: Int, profile: DetectorProfile) throws(DetectorError) {
         guard channelCount >= 1, channelCount <= 64 else { throw .unsupportedChannelCount(channelCount) }
@@ -78,6 +85,8 @@ public struct SpeechDetector: Sendable {
         heldFloor = Array(repeating: SIMD4(repeating: .infinity), count: channelCount)
         sortedScores = Array(repeating: 0, count: channelCount)
         leadHops = Array(repeating: 0, count: channelCount)
+        shapeHops = Array(repeating: 0, count: channelCount)
+        hopsSinceShaped = Array(repeating: .greatestFiniteMagnitude, count: channelCount)
         if settings.lookBackHops == 0 { heldHops = .max }
         func hops(_ seconds: Double) -> Int { Int((seconds / hopSeconds).rounded()) }
         shaper = RunShaper(
@@ -85,7 +94,8 @@ public struct SpeechDetector: Sendable {
             preRollHops: hops(p.preRollSeconds), bridgeHops: hops(p.bridgeSeconds),
             hangoverHops: hops(p.hangoverSeconds), reachHops: hops(p.onsetReachSeconds),
             resumeHops: hops(p.resumeSeconds), waitHops: hops(p.dryWaitSeconds))
-        proving = hops(p.dryWaitSeconds) > 0
+        proving = hops(p.dryWaitSeconds) > 0 && (p.dryFallDB > 0 || p.dryLeadDB > 0)
+        shaping = hops(p.dryWaitSeconds) > 0 && p.shapeProofDB > 0
         arbiter = BleedArbiter(
             channelCount: channelCount, parameters: profile.arbiter, hopSeconds: hopSeconds,
             hangoverHops: hops(p.hangoverSeconds), lookAheadHops: shaper.delay)
@@ -192,18 +202,28 @@ public struct SpeechDetector: Sendable {
 
     /// Hands the trackers' decisions for one hop, through the arbiter, to the run shaper.
     private mutating func pushDecision() {
-        var raw: UInt64 = 0, sustained: UInt64 = 0, dry: UInt64 = 0
+        var raw: UInt64 = 0, sustained: UInt64 = 0
+        var dry: UInt64 = proving ? 0 : ~0, shaped: UInt64 = shaping ? 0 : ~0
         for c in 0..<channelCount {
             if trackers[c].active { raw |= 1 << UInt64(c) }
             if trackers[c].sustained { sustained |= 1 << UInt64(c) }
             if proving && trackers[c].hopsSinceDry <= settings.dryProofHops { dry |= 1 << UInt64(c) }
+            if shaping {
+                // held for a whole frame, as a lead is (a burst's last hops ring on in the low
+                // bands' slower filters), and remembered as a fast fall is: a syllable bright
+                // with a fricative or a high voice is proven by the vowel just before or after it
+                let vowel = trackers[c].sustained && trackers[c].voicedShape(lead: settings.shapeProof)
+                shapeHops[c] = vowel ? shapeHops[c] + 1 : 0
+                hopsSinceShaped[c] = shapeHops[c] >= Self.leadHopsNeeded ? 0 : hopsSinceShaped[c] + 1
+                if hopsSinceShaped[c] <= settings.shapeProofHops { shaped |= 1 << UInt64(c) }
+            }
         }
         if proving && settings.dryLead > 0 && channelCount > 1 { dry |= leading(raw) }
         if channelCount > 1 {
             raw = arbiter.decide(trackers: trackers, raw: raw)
             sustained &= arbiter.owner | raw
         }
-        shaper.push(raw: raw, sustained: sustained, dry: dry)
+        shaper.push(raw: raw, sustained: sustained, dry: dry, shaped: shaped)
         if channelCount > 1 { arbiter.remember(heard: shaper.heard) }
     }
 

@@ -50,7 +50,7 @@ private let modelsDirectory = URL(fileURLWithPath: #filePath)
 private let optionalDetectionKeys: [String: any KeyPath<DetectionParameters, Double> & Sendable] = [
     "onsetReachSeconds": \.onsetReachSeconds, "resumeSeconds": \.resumeSeconds,
     "resumeDeviations": \.resumeDeviations, "dryFallDB": \.dryFallDB, "dryRaiseDB": \.dryRaiseDB,
-    "dryWaitSeconds": \.dryWaitSeconds, "dryLeadDB": \.dryLeadDB,
+    "dryWaitSeconds": \.dryWaitSeconds, "dryLeadDB": \.dryLeadDB, "shapeProofDB": \.shapeProofDB,
 ]
 
 @Test(arguments: optionalDetectionKeys.keys.sorted())
@@ -59,6 +59,8 @@ func optionalDetectionKeysAreOffWhenLeftOutAndRangeChecked(key: String) throws {
         JSONSerialization.jsonObject(with: JSONEncoder().encode(DetectorProfile.builtIn)) as? [String: Any])
     var section = try #require(object["closeTalk"] as? [String: Any])
     section[key] = nil
+    // the shape proof waits as long as the close-voice proof does: without the wait it is unusable
+    if key == "dryWaitSeconds" { section["shapeProofDB"] = nil }
     object["closeTalk"] = section
     let profile = try DetectorProfile.decode(JSONSerialization.data(withJSONObject: object), source: "memory")
     let path = try #require(optionalDetectionKeys[key])
@@ -91,6 +93,16 @@ func optionalDetectionKeysAreOffWhenLeftOutAndRangeChecked(key: String) throws {
         Issue.record("an off threshold above the on threshold was accepted")
     } catch {
         #expect(error.description.contains("offThresholdDB"))
+    }
+    var unwaited = DetectorProfile.builtIn
+    unwaited.room.shapeProofDB = 4
+    unwaited.room.dryWaitSeconds = 0
+    let unwaitedData = try JSONEncoder().encode(unwaited)
+    do {
+        _ = try DetectorProfile.decode(unwaitedData, source: "unwaited.json")
+        Issue.record("a shape proof without a wait was accepted")
+    } catch {
+        #expect(error.description.contains("shapeProofDB needs dryWaitSeconds"))
     }
 }
 

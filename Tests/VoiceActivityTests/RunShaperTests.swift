@@ -4,7 +4,8 @@ import Testing
 /// Feeds one channel's raw and sustained decisions, hop by hop, and returns the shaped ones.
 private func shape(
     _ hops: [(raw: Bool, sustained: Bool)], minimum: Int = 3, preRoll: Int = 0, bridge: Int = 0,
-    hangover: Int = 0, reach: Int = 0, resume: Int = 0, wait: Int = 0, proof: Set<Int> = []
+    hangover: Int = 0, reach: Int = 0, resume: Int = 0, wait: Int = 0, proof: Set<Int> = [],
+    shapeProof: Set<Int>? = nil
 ) -> [Bool] {
     var shaper = RunShaper(
         channelCount: 1, minimumHops: minimum, preRollHops: preRoll, bridgeHops: bridge,
@@ -13,7 +14,7 @@ private func shape(
     for (index, hop) in hops.enumerated() {
         shaper.push(
             raw: hop.raw ? 1 : 0, sustained: hop.sustained || hop.raw ? 1 : 0,
-            dry: proof.contains(index) ? 1 : 0)
+            dry: proof.contains(index) ? 1 : 0, shaped: shapeProof.map { $0.contains(index) ? 1 : 0 } ?? ~0)
         while let mask = shaper.release(flush: false) { out.append(mask != 0) }
     }
     while let mask = shaper.release(flush: true) { out.append(mask != 0) }
@@ -76,6 +77,23 @@ private func hops(_ pattern: String) -> [(raw: Bool, sustained: Bool)] {
     // …and without the proof (wait 0) both runs are speech as before
     let trusting = shaped(wait: 0, proof: [])
     #expect(trusting[10..<22].allSatisfy { $0 } && trusting[40..<70].allSatisfy { $0 })
+}
+
+@Test func aRunThatNeedsTwoProofsIsKeptOnceItHasShownBoth() {
+    // Given a 12-hop run from hop 10 with a 20-hop look-ahead, a fast fall at hop 12 and a hop
+    // shaped like a vowel at hop 19
+    let input = hops("..........############..........")
+    func shaped(proof: Set<Int>, shapeProof: Set<Int>?) -> [Bool] {
+        shape(input, bridge: 18, wait: 25, proof: proof, shapeProof: shapeProof)
+    }
+    // Then with both the run is kept from its first hop
+    let both = shaped(proof: [12], shapeProof: [19])
+    #expect(both[10..<22].allSatisfy { $0 } && !both[9] && !both[22])
+    // …with either alone it is not
+    #expect(shaped(proof: [12], shapeProof: []).allSatisfy { !$0 })
+    #expect(shaped(proof: [], shapeProof: [19]).allSatisfy { !$0 })
+    // …and where the shape is not asked for, the fall is enough
+    #expect(shaped(proof: [12], shapeProof: nil)[10..<22].allSatisfy { $0 })
 }
 
 @Test func resumedHopsAreHeardButPaddingIsNot() {

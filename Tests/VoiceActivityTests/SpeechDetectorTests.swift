@@ -316,3 +316,30 @@ func theStartUpLookBackKeepsFramesInOrderWhateverTheBlockSize(channels: Int) thr
         }
     }
 }
+
+@Test func aRunMustHaveAHopShapedLikeAVowelWithTheShapeProof() throws {
+    // Given pink noise at -50 dBFS, a voiced burst at 1 s (harmonics falling 6 dB per octave,
+    // like a vowel) and a white-noise burst at 3 s (broadband, like rustle), both at -25 dBFS
+    var signal = SyntheticSignals.pinkNoise(count: seconds(5), dBFS: -50, seed: 9)
+    let length = seconds(0.6)
+    SyntheticSignals.add(
+        SyntheticSignals.voicedBurst(count: length, pitch: 150, sampleRate: rate, dBFS: -25),
+        into: &signal, at: seconds(1))
+    SyntheticSignals.add(SyntheticSignals.noiseBurst(count: length, dBFS: -25, seed: 10), into: &signal, at: seconds(3))
+    let voice = Int64(seconds(1))..<Int64(seconds(1.6)), rustle = Int64(seconds(3))..<Int64(seconds(3.6))
+    var shaping = DetectorProfile.builtIn
+    shaping.room.dryWaitSeconds = 10
+    shaping.room.shapeProofDB = 4
+    var trusting = shaping
+    trusting.room.shapeProofDB = 0
+    // When every run is trusted, both bursts are speech
+    let trusted = try detect(signal, profile: trusting)
+    #expect(speechFrames(trusted, in: voice) > Int64(seconds(0.55)))
+    #expect(speechFrames(trusted, in: rustle) > Int64(seconds(0.55)))
+    // Then with the shape proof the vowel is still found whole, from its start…
+    let shaped = try detect(signal, profile: shaping)
+    #expect(speechFrames(shaped, in: voice) > Int64(seconds(0.55)))
+    #expect(runs(shaped).first.map { $0.lowerBound <= voice.lowerBound + 2 * hop } == true)
+    // …and the broadband burst is nowhere
+    #expect(speechFrames(shaped, in: rustle) == 0)
+}
