@@ -76,7 +76,7 @@ private func readRTTM(_ url: URL) throws -> [(String, Double, Double)] {
     }
 }
 
-@Test(.enabled(if: toolsPresent), .timeLimit(.minutes(1)))
+@Test(.enabled(if: toolsPresent), .timeLimit(.minutes(5)))
 func lapelMeetingFilesAgreeAndTheDetectorFindsEachPersonsTime() throws {
     // Given a 20 s meeting of three people, one microphone each, gains off by up to 6 dB
     let dir = try synthesize([
@@ -129,7 +129,7 @@ func lapelMeetingFilesAgreeAndTheDetectorFindsEachPersonsTime() throws {
     }
 }
 
-@Test(.enabled(if: toolsPresent), .timeLimit(.minutes(1)))
+@Test(.enabled(if: toolsPresent), .timeLimit(.minutes(5)))
 func theSameSeedGivesTheSameRoomMeeting() throws {
     let arguments = [
         "--seed", "9", "--speakers", "2", "--duration", "10", "--mic", "room", "--noise", "brown",
@@ -152,7 +152,7 @@ func theSameSeedGivesTheSameRoomMeeting() throws {
     #expect(try readRTTM(first.appendingPathComponent("meeting.rttm")).allSatisfy { $0.0.hasPrefix("spk") })
 }
 
-@Test(.enabled(if: toolsPresent), .timeLimit(.minutes(1)))
+@Test(.enabled(if: toolsPresent), .timeLimit(.minutes(5)))
 func rustleAddsUnvoicedBurstsAndChangesNothingElse() throws {
     // Given one room meeting made twice from one seed, with rustle bursts and without
     let base = [
@@ -197,7 +197,7 @@ func rustleAddsUnvoicedBurstsAndChangesNothingElse() throws {
     #expect(outsideRMS < 0.01 * addedRMS, "outside \(outsideRMS), added \(addedRMS)")
 }
 
-@Test(.enabled(if: toolsPresent), .timeLimit(.minutes(1)))
+@Test(.enabled(if: toolsPresent), .timeLimit(.minutes(5)))
 func sharedChatterReachesEveryMicrophoneTogether() throws {
     // Given the same lapel meeting in babble, with shared chatter (the default), chatter placed in
     // the room, and different chatter per microphone
@@ -238,7 +238,7 @@ func sharedChatterReachesEveryMicrophoneTogether() throws {
     #expect(placed < shared - 0.1 && placed > separate + 0.3, "placed chatter: level correlation \(placed)")
 }
 
-@Test(.enabled(if: toolsPresent), .timeLimit(.minutes(1)))
+@Test(.enabled(if: toolsPresent), .timeLimit(.minutes(5)))
 func chatterPlacedInTheRoomIsNotTakenForTheWearers() throws {
     // Given 40 s of four people with lapel microphones, and chatter from voices placed around
     // the room, 8 dB under them
