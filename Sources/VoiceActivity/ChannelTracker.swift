@@ -36,6 +36,9 @@ struct ChannelTracker: Sendable {
     func voicedShape(lead: Float) -> Bool {
         max(level[0], level[1]) - level[3] >= lead
     }
+    /// Whether this hop is brighter than any vowel: the top band's level above both lowest bands'.
+    @inline(__always)
+    var brightShape: Bool { level[3] > max(level[0], level[1]) }
     /// The mean of `aboveFloor` over the bands.
     private(set) var score: Float = 0
     /// Whether the score says speech (with hysteresis), from the last hop.

@@ -178,6 +178,14 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
     /// How recent a stretch shaped like voiced speech must be to prove a new run (s). Optional in
     /// the JSON (1).
     public var shapeProofSeconds: Double = 1
+    /// A run is taken back (where not yet released, with its bridge and hangover) once it has
+    /// lasted `shapeVetoSeconds` and at least this fraction of its hops were brighter than any
+    /// vowel: the top band's level above both of the two lowest bands'. Rustle next to a
+    /// microphone stays bright throughout; speech is bright only in its fricatives (0 = off).
+    /// Optional in the JSON.
+    public var shapeVetoFraction: Double = 0
+    /// How long (s) a run must last before the veto judges it. Optional in the JSON (0.2).
+    public var shapeVetoSeconds: Double = 0.2
 
     public init(
         lowCutHz: Double, floorWindowSeconds: Double, floorRiseDBPerSecond: Double,
@@ -188,7 +196,8 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         onsetReachSeconds: Double = 0, resumeSeconds: Double = 0, resumeDeviations: Double = 0,
         dryFallDB: Double = 0, dryRaiseDB: Double = 0, dryMemorySeconds: Double = 2.5,
         dryWaitSeconds: Double = 0, dryProofSeconds: Double = 1, dryLeadDB: Double = 0,
-        shapeProofDB: Double = 0, shapeProofSeconds: Double = 1
+        shapeProofDB: Double = 0, shapeProofSeconds: Double = 1, shapeVetoFraction: Double = 0,
+        shapeVetoSeconds: Double = 0.2
     ) {
         self.lowCutHz = lowCutHz
         self.floorWindowSeconds = floorWindowSeconds
@@ -217,6 +226,8 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         self.dryLeadDB = dryLeadDB
         self.shapeProofDB = shapeProofDB
         self.shapeProofSeconds = shapeProofSeconds
+        self.shapeVetoFraction = shapeVetoFraction
+        self.shapeVetoSeconds = shapeVetoSeconds
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -225,7 +236,7 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         case preRollSeconds, bridgeSeconds, hangoverSeconds, noiseDeviations, noiseTrackSeconds
         case startLookBackSeconds, onsetReachSeconds, resumeSeconds, resumeDeviations
         case dryFallDB, dryRaiseDB, dryMemorySeconds, dryWaitSeconds, dryProofSeconds, dryLeadDB
-        case shapeProofDB, shapeProofSeconds
+        case shapeProofDB, shapeProofSeconds, shapeVetoFraction, shapeVetoSeconds
     }
 
     public init(from decoder: any Decoder) throws {
@@ -257,6 +268,8 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         dryLeadDB = try c.decodeIfPresent(Double.self, forKey: .dryLeadDB) ?? 0
         shapeProofDB = try c.decodeIfPresent(Double.self, forKey: .shapeProofDB) ?? 0
         shapeProofSeconds = try c.decodeIfPresent(Double.self, forKey: .shapeProofSeconds) ?? 1
+        shapeVetoFraction = try c.decodeIfPresent(Double.self, forKey: .shapeVetoFraction) ?? 0
+        shapeVetoSeconds = try c.decodeIfPresent(Double.self, forKey: .shapeVetoSeconds) ?? 0.2
     }
 
     /// What is wrong with the values, for a person editing the file; nil when usable.
@@ -284,6 +297,8 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         if !(0...40).contains(dryLeadDB) { return "dryLeadDB must be 0 to 40 dB" }
         if !(0...30).contains(shapeProofDB) { return "shapeProofDB must be 0 to 30 dB" }
         if !(0...30).contains(shapeProofSeconds) { return "shapeProofSeconds must be 0 to 30 s" }
+        if !(0...1).contains(shapeVetoFraction) { return "shapeVetoFraction must be 0 to 1" }
+        if !(0.01...5).contains(shapeVetoSeconds) { return "shapeVetoSeconds must be 0.01 to 5 s" }
         if shapeProofDB > 0 && dryWaitSeconds == 0 {
             return "shapeProofDB needs dryWaitSeconds (how long a run waits for its proof)"
         }

@@ -20,7 +20,10 @@
 /// hops shows it, or once it has lasted `wait` hops; proof that comes within the look-ahead
 /// keeps the run from its start, later proof from as far back as is not yet released. A second
 /// kind of proof (`shaped`: a hop shaped like voiced speech) works the same way; a run needs
-/// both before its `wait` is over (a kind not asked for is passed as every channel).
+/// both before its `wait` is over (a kind not asked for is passed as every channel). With a veto
+/// (`vetoFraction`), a run that has lasted `vetoHops` and in which at least that fraction of the
+/// hops were `bright` (shaped unlike a vowel) is taken back wherever it is not yet released, and
+/// nothing more of it is kept: rustle next to a microphone, proven by a vowel a moment before.
 struct RunShaper: Sendable {
     private var ring: [UInt64]
     private var runLength: [Int32]
@@ -38,6 +41,14 @@ struct RunShaper: Sendable {
     private var confirmed: UInt64 = 0
     private var proven: UInt64 = 0
     private var shapeProven: UInt64 = 0
+    /// The channels whose current run was vetoed, and per channel: bright hops in the current
+    /// run, the first hop marked for it, and the last speech before it.
+    private var vetoed: UInt64 = 0
+    private var brightCount: [Int32]
+    private var markedFrom: [Int64]
+    private var lastOnBefore: [Int64]
+    private let vetoFraction: Float
+    private let vetoHops: Int
     /// How long a run without a fast fall waits for one before it is kept anyway (hops; 0 = off).
     private let wait: Int
     private let minimum: Int
@@ -58,7 +69,8 @@ struct RunShaper: Sendable {
 
     init(
         channelCount: Int, minimumHops: Int, preRollHops: Int, bridgeHops: Int, hangoverHops: Int,
-        reachHops: Int = 0, resumeHops: Int = 0, waitHops: Int = 0
+        reachHops: Int = 0, resumeHops: Int = 0, waitHops: Int = 0, vetoFraction: Double = 0,
+        vetoHops: Int = 0
     ) {
         minimum = max(1, minimumHops)
         preRoll = max(0, preRollHops)
@@ -74,6 +86,11 @@ struct RunShaper: Sendable {
         reach = Int32(max(0, reachHops))
         resume = Int64(max(0, resumeHops))
         wait = max(0, waitHops)
+        brightCount = Array(repeating: 0, count: channelCount)
+        markedFrom = Array(repeating: 0, count: channelCount)
+        lastOnBefore = Array(repeating: Int64.min / 2, count: channelCount)
+        self.vetoFraction = Float(vetoFraction)
+        self.vetoHops = max(1, vetoHops)
     }
 
     @inline(__always)
@@ -84,8 +101,11 @@ struct RunShaper: Sendable {
     /// Adds one hop of raw decisions (bit i = channel i), the channels whose score cleared the
     /// off threshold in it (`sustained`: for resuming and for the onset reach), and those that
     /// show a close voice (`dry`: proof for a run, when there is a `wait`) and those shaped like
-    /// voiced speech (`shaped`: the other proof).
-    mutating func push(raw: UInt64, sustained: UInt64 = 0, dry: UInt64 = ~0, shaped: UInt64 = ~0) {
+    /// voiced speech (`shaped`: the other proof), and those shaped unlike a vowel (`bright`: for the
+    /// veto).
+    mutating func push(
+        raw: UInt64, sustained: UInt64 = 0, dry: UInt64 = ~0, shaped: UInt64 = ~0, bright: UInt64 = 0
+    ) {
         let t = pushed
         lastRaw = raw
         heard = raw
@@ -100,21 +120,33 @@ struct RunShaper: Sendable {
                     sustainedBefore[c] = min(reach, max(0, sustainedRun[c] - 1))
                     proven &= ~bit
                     shapeProven &= ~bit
+                    vetoed &= ~bit
+                    brightCount[c] = 0
+                    markedFrom[c] = t
+                    lastOnBefore[c] = lastOn[c]
                 }
                 proven |= dry & bit
                 shapeProven |= shaped & bit
-                if hangLeft[c] > 0 && runLength[c] < minimum {
+                if bright & bit != 0 { brightCount[c] += 1 }
+                if hangLeft[c] > 0 && runLength[c] < minimum && vetoed & bit == 0 {
                     runLength[c] = Int32(minimum) + 1
                     confirmed |= bit
                 }
                 let run = Int(runLength[c])
-                if confirmed & bit != 0 {
+                if vetoFraction > 0 && vetoed & bit == 0 && run >= vetoHops
+                    && Float(brightCount[c]) >= vetoFraction * Float(run) {
+                    veto(channel: c, bit: bit, hop: t)
+                }
+                if vetoed & bit != 0 {
+                    // taken back: nothing more of this run is kept
+                } else if confirmed & bit != 0 {
                     mark(hop: t, channelBit: bit)
                 } else if run >= minimum && (proven & shapeProven & bit != 0 || run >= wait) {
                     confirmed |= bit
                     var from = t - Int64(run - 1 + preRoll) - Int64(sustainedBefore[c])
                     if from - lastOn[c] - 1 <= Int64(bridge) { from = lastOn[c] + 1 }
                     from = max(from, released)
+                    markedFrom[c] = from
                     var h = from
                     while h <= t { mark(hop: h, channelBit: bit); h += 1 }
                 }
@@ -126,6 +158,7 @@ struct RunShaper: Sendable {
             } else {
                 runLength[c] = 0
                 confirmed &= ~bit
+                vetoed &= ~bit
                 if hangLeft[c] > 0 {
                     mark(hop: t, channelBit: bit)
                     hangLeft[c] -= 1
@@ -134,6 +167,19 @@ struct RunShaper: Sendable {
             }
         }
         pushed += 1
+    }
+
+    /// Takes back channel `c`'s current run from the hops not yet released (the newest not yet
+    /// pushed into the ring), with the bridge and hangover it brought.
+    private mutating func veto(channel c: Int, bit: UInt64, hop t: Int64) {
+        vetoed |= bit
+        if confirmed & bit != 0 {
+            var h = max(markedFrom[c], released)
+            while h < t { ring[Int(h % Int64(ring.count))] &= ~bit; h += 1 }
+            confirmed &= ~bit
+            lastOn[c] = lastOnBefore[c]
+        }
+        hangLeft[c] = 0
     }
 
     /// The newest hop's channels that are certain: heard in that hop (its raw decision) and in

@@ -6,7 +6,8 @@
 /// only the channels whose owner is speaking. `RunShaper` then drops runs shorter than the
 /// minimum (and, with `dryWaitSeconds`, runs that never show a close voice: a fast fall, or
 /// with several channels a lead over the median of the other microphones; with `shapeProofDB`,
-/// runs that never show a stretch shaped like a vowel, as rustle and typing do not), adds pre-roll,
+/// runs that never show a stretch shaped like a vowel, as rustle and typing do not; with
+/// `shapeVetoFraction`, runs that stay brighter than a vowel are taken back), adds pre-roll,
 /// bridges short pauses, adds a hangover, and picks a run up again
 /// where the score clears the off threshold soon after a breath; with several channels the
 /// arbiter then takes back padding that would only make a change of speaker look like
@@ -64,6 +65,8 @@ public struct SpeechDetector: Sendable {
     private let proving: Bool
     /// Whether runs must also show a hop shaped like voiced speech (`shapeProofDB`).
     private let shaping: Bool
+    /// Whether runs that stay brighter than any vowel are taken back (`shapeVetoFraction`).
+    private let vetoing: Bool
 
     public init(channelCount: Int, sampleRate: Int, profile: DetectorProfile) throws(DetectorError) {
         guard channelCount >= 1, channelCount <= 64 else { throw .unsupportedChannelCount(channelCount) }
@@ -93,9 +96,11 @@ public struct SpeechDetector: Sendable {
             channelCount: channelCount, minimumHops: hops(p.minSpeechSeconds),
             preRollHops: hops(p.preRollSeconds), bridgeHops: hops(p.bridgeSeconds),
             hangoverHops: hops(p.hangoverSeconds), reachHops: hops(p.onsetReachSeconds),
-            resumeHops: hops(p.resumeSeconds), waitHops: hops(p.dryWaitSeconds))
+            resumeHops: hops(p.resumeSeconds), waitHops: hops(p.dryWaitSeconds),
+            vetoFraction: p.shapeVetoFraction, vetoHops: hops(p.shapeVetoSeconds))
         proving = hops(p.dryWaitSeconds) > 0 && (p.dryFallDB > 0 || p.dryLeadDB > 0)
         shaping = hops(p.dryWaitSeconds) > 0 && p.shapeProofDB > 0
+        vetoing = p.shapeVetoFraction > 0
         arbiter = BleedArbiter(
             channelCount: channelCount, parameters: profile.arbiter, hopSeconds: hopSeconds,
             hangoverHops: hops(p.hangoverSeconds), lookAheadHops: shaper.delay)
@@ -203,11 +208,12 @@ public struct SpeechDetector: Sendable {
     /// Hands the trackers' decisions for one hop, through the arbiter, to the run shaper.
     private mutating func pushDecision() {
         var raw: UInt64 = 0, sustained: UInt64 = 0
-        var dry: UInt64 = proving ? 0 : ~0, shaped: UInt64 = shaping ? 0 : ~0
+        var dry: UInt64 = proving ? 0 : ~0, shaped: UInt64 = shaping ? 0 : ~0, bright: UInt64 = 0
         for c in 0..<channelCount {
             if trackers[c].active { raw |= 1 << UInt64(c) }
             if trackers[c].sustained { sustained |= 1 << UInt64(c) }
             if proving && trackers[c].hopsSinceDry <= settings.dryProofHops { dry |= 1 << UInt64(c) }
+            if vetoing && trackers[c].brightShape { bright |= 1 << UInt64(c) }
             if shaping {
                 // held for a whole frame, as a lead is (a burst's last hops ring on in the low
                 // bands' slower filters), and remembered as a fast fall is: a syllable bright
@@ -223,7 +229,7 @@ public struct SpeechDetector: Sendable {
             raw = arbiter.decide(trackers: trackers, raw: raw)
             sustained &= arbiter.owner | raw
         }
-        shaper.push(raw: raw, sustained: sustained, dry: dry, shaped: shaped)
+        shaper.push(raw: raw, sustained: sustained, dry: dry, shaped: shaped, bright: bright)
         if channelCount > 1 { arbiter.remember(heard: shaper.heard) }
     }
 

@@ -51,6 +51,7 @@ private let optionalDetectionKeys: [String: any KeyPath<DetectionParameters, Dou
     "onsetReachSeconds": \.onsetReachSeconds, "resumeSeconds": \.resumeSeconds,
     "resumeDeviations": \.resumeDeviations, "dryFallDB": \.dryFallDB, "dryRaiseDB": \.dryRaiseDB,
     "dryWaitSeconds": \.dryWaitSeconds, "dryLeadDB": \.dryLeadDB, "shapeProofDB": \.shapeProofDB,
+    "shapeVetoFraction": \.shapeVetoFraction,
 ]
 
 @Test(arguments: optionalDetectionKeys.keys.sorted())

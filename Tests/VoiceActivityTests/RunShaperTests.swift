@@ -96,6 +96,33 @@ private func hops(_ pattern: String) -> [(raw: Bool, sustained: Bool)] {
     #expect(shaped(proof: [12], shapeProof: nil)[10..<22].allSatisfy { $0 })
 }
 
+@Test func aRunThatStaysBrightIsTakenBackWhereItIsNotYetReleased() {
+    // Given runs of 20 hops from hop 10 and from hop 60 (further apart than the bridge), a 3-hop
+    // hangover, a 20-hop look-ahead, and a veto after 10 hops at a fraction of .7
+    let input = hops("..........####################..............................####################..........")
+    func shaped(bright: Set<Int>) -> [Bool] {
+        var shaper = RunShaper(
+            channelCount: 1, minimumHops: 3, preRollHops: 0, bridgeHops: 18, hangoverHops: 3,
+            vetoFraction: 0.7, vetoHops: 10)
+        var out: [Bool] = []
+        for (index, hop) in input.enumerated() {
+            shaper.push(raw: hop.raw ? 1 : 0, sustained: hop.raw ? 1 : 0, bright: bright.contains(index) ? 1 : 0)
+            while let mask = shaper.release(flush: false) { out.append(mask != 0) }
+        }
+        while let mask = shaper.release(flush: true) { out.append(mask != 0) }
+        return out
+    }
+    // When the second run is bright throughout (rustle) and the first only in 3 hops (a fricative)
+    let out = shaped(bright: Set(10..<13).union(60..<80))
+    // Then the first is kept whole with its hangover, and the second is taken back from its
+    // first hop, with no hangover after it
+    #expect(out[10..<33].allSatisfy { $0 } && !out[33])
+    #expect(out[60..<90].allSatisfy { !$0 }, "\(out[60..<90])")
+    // …and without bright hops both are kept
+    let plain = shaped(bright: [])
+    #expect(plain[60..<83].allSatisfy { $0 })
+}
+
 @Test func resumedHopsAreHeardButPaddingIsNot() {
     // Given a run, a dip of 2 hops (within the 3-hop hangover), 6 hops that clear only the off
     // threshold, then silence

@@ -343,3 +343,28 @@ func theStartUpLookBackKeepsFramesInOrderWhateverTheBlockSize(channels: Int) thr
     // …and the broadband burst is nowhere
     #expect(speechFrames(shaped, in: rustle) == 0)
 }
+
+@Test func aRunBrighterThanAnyVowelIsTakenBackEvenRightAfterSpeech() throws {
+    // Given pink noise at -50 dBFS, a voiced burst at 1 s and a white-noise burst (rustle) 0.3 s
+    // after it ends, both at -25 dBFS: the vowel is within the shape proof's memory of the rustle
+    var signal = SyntheticSignals.pinkNoise(count: seconds(4), dBFS: -50, seed: 11)
+    SyntheticSignals.add(
+        SyntheticSignals.voicedBurst(count: seconds(0.6), pitch: 150, sampleRate: rate, dBFS: -25),
+        into: &signal, at: seconds(1))
+    SyntheticSignals.add(SyntheticSignals.noiseBurst(count: seconds(0.6), dBFS: -25, seed: 12), into: &signal, at: seconds(1.9))
+    let voice = Int64(seconds(1))..<Int64(seconds(1.6)), rustle = Int64(seconds(1.9))..<Int64(seconds(2.5))
+    var proving = DetectorProfile.builtIn
+    proving.room.dryWaitSeconds = 10
+    proving.room.shapeProofDB = 4
+    proving.room.shapeProofSeconds = 1.125
+    var vetoing = proving
+    vetoing.room.shapeVetoFraction = 0.7
+    vetoing.room.shapeVetoSeconds = 0.2
+    // When only the shape proof is on, the rustle passes on the vowel's memory
+    let proved = try detect(signal, profile: proving)
+    #expect(speechFrames(proved, in: rustle) > Int64(seconds(0.4)))
+    // Then with the veto it is taken back, and the vowel is still found whole
+    let vetoed = try detect(signal, profile: vetoing)
+    #expect(speechFrames(vetoed, in: rustle) < Int64(seconds(0.05)), "\(speechFrames(vetoed, in: rustle))")
+    #expect(speechFrames(vetoed, in: voice) > Int64(seconds(0.55)))
+}
