@@ -29,16 +29,12 @@ struct ChannelTracker: Sendable {
     private(set) var aboveFloor = SIMD4<Float>(repeating: 0)
     /// The frame level of the hop last decided (dB per band, lowest first).
     private(set) var level = SIMD4<Float>(repeating: 0)
-    /// Whether this hop is shaped like voiced speech: the higher of the two lowest bands' levels
-    /// stands `lead` dB over the top band's. Levels, not scores above the floor: in babble the
-    /// floor is itself shaped like speech, and a voice's lead over it in the low bands is small.
+    /// How far (dB) the higher of the two lowest bands' levels stands over the top band's: well
+    /// above 0 for a vowel, below 0 for a hop brighter than any vowel (rustle, a fricative).
+    /// Levels, not scores above the floor: in babble the floor is itself shaped like speech, and
+    /// a voice's lead over it in the low bands is small.
     @inline(__always)
-    func voicedShape(lead: Float) -> Bool {
-        max(level[0], level[1]) - level[3] >= lead
-    }
-    /// Whether this hop is brighter than any vowel: the top band's level above both lowest bands'.
-    @inline(__always)
-    var brightShape: Bool { level[3] > max(level[0], level[1]) }
+    var vowelTilt: Float { max(level[0], level[1]) - level[3] }
     /// The mean of `aboveFloor` over the bands.
     private(set) var score: Float = 0
     /// Whether the score says speech (with hysteresis), from the last hop.
@@ -166,8 +162,8 @@ struct TrackerSettings: Sendable {
     /// How recent a fast fall must be to prove a new run (hops), and how far above the median
     /// of the other channels a run's score proves it instead (dB, 0 = off).
     var dryProofHops: Float, dryLead: Float
-    /// How far the lower two bands' higher score must stand over the top band's for a hop to
-    /// prove a run shaped like voiced speech (dB, 0 = off).
+    /// How far the lower two bands' higher level must stand over the top band's (`vowelTilt`)
+    /// for a hop to prove a run shaped like voiced speech (dB, 0 = off).
     var shapeProof: Float
     /// How recent such a stretch must be to prove a new run (hops).
     var shapeProofHops: Float

@@ -213,12 +213,12 @@ public struct SpeechDetector: Sendable {
             if trackers[c].active { raw |= 1 << UInt64(c) }
             if trackers[c].sustained { sustained |= 1 << UInt64(c) }
             if proving && trackers[c].hopsSinceDry <= settings.dryProofHops { dry |= 1 << UInt64(c) }
-            if vetoing && trackers[c].brightShape { bright |= 1 << UInt64(c) }
+            if vetoing && trackers[c].vowelTilt < 0 { bright |= 1 << UInt64(c) }
             if shaping {
                 // held for a whole frame, as a lead is (a burst's last hops ring on in the low
                 // bands' slower filters), and remembered as a fast fall is: a syllable bright
                 // with a fricative or a high voice is proven by the vowel just before or after it
-                let vowel = trackers[c].sustained && trackers[c].voicedShape(lead: settings.shapeProof)
+                let vowel = trackers[c].sustained && trackers[c].vowelTilt >= settings.shapeProof
                 shapeHops[c] = vowel ? shapeHops[c] + 1 : 0
                 hopsSinceShaped[c] = shapeHops[c] >= Self.leadHopsNeeded ? 0 : hopsSinceShaped[c] + 1
                 if hopsSinceShaped[c] <= settings.shapeProofHops { shaped |= 1 << UInt64(c) }
