@@ -88,22 +88,21 @@ func optionalDetectionKeysAreOffWhenLeftOutAndRangeChecked(key: String) throws {
     }
     var bad = DetectorProfile.builtIn
     bad.room.offThresholdDB = bad.room.onThresholdDB + 1
-    let badData = try JSONEncoder().encode(bad)
-    do {
-        _ = try DetectorProfile.decode(badData, source: "bad.json")
-        Issue.record("an off threshold above the on threshold was accepted")
-    } catch {
-        #expect(error.description.contains("offThresholdDB"))
-    }
+    try expectRefused(bad, saying: "offThresholdDB")
     var unwaited = DetectorProfile.builtIn
     unwaited.room.shapeProofDB = 4
     unwaited.room.dryWaitSeconds = 0
-    let unwaitedData = try JSONEncoder().encode(unwaited)
+    try expectRefused(unwaited, saying: "shapeProofDB needs dryWaitSeconds")
+}
+
+/// Encodes `profile` and checks that decoding it fails with a message containing `text`.
+private func expectRefused(_ profile: DetectorProfile, saying text: String) throws {
+    let data = try JSONEncoder().encode(profile)
     do {
-        _ = try DetectorProfile.decode(unwaitedData, source: "unwaited.json")
-        Issue.record("a shape proof without a wait was accepted")
+        _ = try DetectorProfile.decode(data, source: "bad.json")
+        Issue.record("a profile that should be refused (\(text)) was accepted")
     } catch {
-        #expect(error.description.contains("shapeProofDB needs dryWaitSeconds"))
+        #expect(error.description.contains(text), "\(error.description)")
     }
 }
 

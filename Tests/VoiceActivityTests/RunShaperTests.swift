@@ -5,16 +5,18 @@ import Testing
 private func shape(
     _ hops: [(raw: Bool, sustained: Bool)], minimum: Int = 3, preRoll: Int = 0, bridge: Int = 0,
     hangover: Int = 0, reach: Int = 0, resume: Int = 0, wait: Int = 0, proof: Set<Int> = [],
-    shapeProof: Set<Int>? = nil
+    shapeProof: Set<Int>? = nil, vetoFraction: Double = 0, vetoHops: Int = 0, bright: Set<Int> = []
 ) -> [Bool] {
     var shaper = RunShaper(
         channelCount: 1, minimumHops: minimum, preRollHops: preRoll, bridgeHops: bridge,
-        hangoverHops: hangover, reachHops: reach, resumeHops: resume, waitHops: wait)
+        hangoverHops: hangover, reachHops: reach, resumeHops: resume, waitHops: wait,
+        vetoFraction: vetoFraction, vetoHops: vetoHops)
     var out: [Bool] = []
     for (index, hop) in hops.enumerated() {
         shaper.push(
             raw: hop.raw ? 1 : 0, sustained: hop.sustained || hop.raw ? 1 : 0,
-            dry: proof.contains(index) ? 1 : 0, shaped: shapeProof.map { $0.contains(index) ? 1 : 0 } ?? ~0)
+            dry: proof.contains(index) ? 1 : 0, shaped: shapeProof.map { $0.contains(index) ? 1 : 0 } ?? ~0,
+            bright: bright.contains(index) ? 1 : 0)
         while let mask = shaper.release(flush: false) { out.append(mask != 0) }
     }
     while let mask = shaper.release(flush: true) { out.append(mask != 0) }
@@ -101,16 +103,7 @@ private func hops(_ pattern: String) -> [(raw: Bool, sustained: Bool)] {
     // hangover, a 20-hop look-ahead, and a veto after 10 hops at a fraction of .7
     let input = hops("..........####################..............................####################..........")
     func shaped(bright: Set<Int>) -> [Bool] {
-        var shaper = RunShaper(
-            channelCount: 1, minimumHops: 3, preRollHops: 0, bridgeHops: 18, hangoverHops: 3,
-            vetoFraction: 0.7, vetoHops: 10)
-        var out: [Bool] = []
-        for (index, hop) in input.enumerated() {
-            shaper.push(raw: hop.raw ? 1 : 0, sustained: hop.raw ? 1 : 0, bright: bright.contains(index) ? 1 : 0)
-            while let mask = shaper.release(flush: false) { out.append(mask != 0) }
-        }
-        while let mask = shaper.release(flush: true) { out.append(mask != 0) }
-        return out
+        shape(input, bridge: 18, hangover: 3, vetoFraction: 0.7, vetoHops: 10, bright: bright)
     }
     // When the second run is bright throughout (rustle) and the first only in 3 hops (a fricative)
     let out = shaped(bright: Set(10..<13).union(60..<80))
