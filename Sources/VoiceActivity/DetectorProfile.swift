@@ -186,6 +186,13 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
     public var shapeVetoFraction: Double = 0
     /// How long (s) a run must last before the veto judges it. Optional in the JSON (0.2).
     public var shapeVetoSeconds: Double = 0.2
+    /// Speech cannot start on a hop quieter than this: the mean of the four bands' frame levels
+    /// (each a mean power per sample, in dB relative to full scale; for speech about 10 dB below
+    /// its 10 ms level over the whole band). Against a near-silent floor (a headset mix, a gated
+    /// microphone) breathing and far-off voices stand well above the floor yet 30-45 dB below
+    /// the talk at the table, and lack its high bands. Only a start is held back: a run carries
+    /// on below it down to the off threshold (0 = off). Optional in the JSON.
+    public var minOnLevelDB: Double = 0
 
     public init(
         lowCutHz: Double, floorWindowSeconds: Double, floorRiseDBPerSecond: Double,
@@ -197,7 +204,7 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         dryFallDB: Double = 0, dryRaiseDB: Double = 0, dryMemorySeconds: Double = 2.5,
         dryWaitSeconds: Double = 0, dryProofSeconds: Double = 1, dryLeadDB: Double = 0,
         shapeProofDB: Double = 0, shapeProofSeconds: Double = 1, shapeVetoFraction: Double = 0,
-        shapeVetoSeconds: Double = 0.2
+        shapeVetoSeconds: Double = 0.2, minOnLevelDB: Double = 0
     ) {
         self.lowCutHz = lowCutHz
         self.floorWindowSeconds = floorWindowSeconds
@@ -228,6 +235,7 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         self.shapeProofSeconds = shapeProofSeconds
         self.shapeVetoFraction = shapeVetoFraction
         self.shapeVetoSeconds = shapeVetoSeconds
+        self.minOnLevelDB = minOnLevelDB
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -236,7 +244,7 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         case preRollSeconds, bridgeSeconds, hangoverSeconds, noiseDeviations, noiseTrackSeconds
         case startLookBackSeconds, onsetReachSeconds, resumeSeconds, resumeDeviations
         case dryFallDB, dryRaiseDB, dryMemorySeconds, dryWaitSeconds, dryProofSeconds, dryLeadDB
-        case shapeProofDB, shapeProofSeconds, shapeVetoFraction, shapeVetoSeconds
+        case shapeProofDB, shapeProofSeconds, shapeVetoFraction, shapeVetoSeconds, minOnLevelDB
     }
 
     public init(from decoder: any Decoder) throws {
@@ -270,6 +278,7 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         shapeProofSeconds = try c.decodeIfPresent(Double.self, forKey: .shapeProofSeconds) ?? 1
         shapeVetoFraction = try c.decodeIfPresent(Double.self, forKey: .shapeVetoFraction) ?? 0
         shapeVetoSeconds = try c.decodeIfPresent(Double.self, forKey: .shapeVetoSeconds) ?? 0.2
+        minOnLevelDB = try c.decodeIfPresent(Double.self, forKey: .minOnLevelDB) ?? 0
     }
 
     /// What is wrong with the values, for a person editing the file; nil when usable.
@@ -299,6 +308,9 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         if !(0...30).contains(shapeProofSeconds) { return "shapeProofSeconds must be 0 to 30 s" }
         if !(0...1).contains(shapeVetoFraction) { return "shapeVetoFraction must be 0 to 1" }
         if !(0.01...5).contains(shapeVetoSeconds) { return "shapeVetoSeconds must be 0.01 to 5 s" }
+        if !(minOnLevelDB == 0 || (-120 ... -20).contains(minOnLevelDB)) {
+            return "minOnLevelDB must be -120 to -20 dB (or 0 for off)"
+        }
         if shapeProofDB > 0 && dryWaitSeconds == 0 {
             return "shapeProofDB needs dryWaitSeconds (how long a run waits for its proof)"
         }

@@ -134,3 +134,23 @@ private func bursts(dry: Bool) -> [SIMD4<Float>] {
     #expect(active(gated, dry: true) > 150, "dry bursts: \(active(gated, dry: true)) hops")
     #expect(active(gated, dry: false) == 0, "reverberant bursts: \(active(gated, dry: false)) hops")
 }
+
+@Test func theLevelGateHoldsBackAStartNotARunAlreadyGoing() {
+    // Given a near-silent floor at -100 dB per band, then 1 s at -78 dB (22 dB above it: a far-off
+    // voice), 1 s of floor, then 0.5 s at -40 dB that goes straight on at -78 dB for 0.5 s
+    let floor = fluctuatingNoise(hops: 300, swingDB: 1, seed: 10).map { $0 * 1e-4 }
+    func at(_ db: Float, hops: Int) -> [SIMD4<Float>] { Array(repeating: SIMD4(repeating: powf(10, db / 10)), count: hops) }
+    let powers = floor + at(-78, hops: 100) + Array(floor[0..<100]) + at(-40, hops: 50) + at(-78, hops: 50)
+        + Array(floor[0..<50])
+    var open = fixedThresholds(on: 10, off: 5, noiseDeviations: 0)
+    open.minOnLevelDB = 0
+    var gated = open
+    gated.minOnLevelDB = -70
+    let without = activeHops(powers, open), with = activeHops(powers, gated)
+    // Then without the gate the faint stretch is speech; with it, it is not…
+    #expect(without[305..<400].allSatisfy { $0 })
+    #expect(with[300..<400].allSatisfy { !$0 })
+    // …while the loud start is, and the run carries on through the quiet part after it
+    #expect(with[503..<600].allSatisfy { $0 })
+    #expect(!with[603...].contains(true))
+}

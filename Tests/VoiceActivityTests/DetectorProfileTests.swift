@@ -51,7 +51,7 @@ private let optionalDetectionKeys: [String: any KeyPath<DetectionParameters, Dou
     "onsetReachSeconds": \.onsetReachSeconds, "resumeSeconds": \.resumeSeconds,
     "resumeDeviations": \.resumeDeviations, "dryFallDB": \.dryFallDB, "dryRaiseDB": \.dryRaiseDB,
     "dryWaitSeconds": \.dryWaitSeconds, "dryLeadDB": \.dryLeadDB, "shapeProofDB": \.shapeProofDB,
-    "shapeVetoFraction": \.shapeVetoFraction,
+    "shapeVetoFraction": \.shapeVetoFraction, "minOnLevelDB": \.minOnLevelDB,
 ]
 
 @Test(arguments: optionalDetectionKeys.keys.sorted())

@@ -368,3 +368,31 @@ func theStartUpLookBackKeepsFramesInOrderWhateverTheBlockSize(channels: Int) thr
     #expect(speechFrames(vetoed, in: rustle) < Int64(seconds(0.05)), "\(speechFrames(vetoed, in: rustle))")
     #expect(speechFrames(vetoed, in: voice) > Int64(seconds(0.55)))
 }
+
+@Test func aFaintSoundCannotStartSpeechBelowTheLevelGateButARunCarriesOnBelowIt() throws {
+    // Given a near-silent floor (white noise at -100 dBFS, as in a headset mix), a faint voice at
+    // -65 dBFS at 1 s (a far-off voice: 35 dB above the floor), and at 3 s a voice at -30 dBFS
+    // that goes on at -65 dBFS for its last 0.5 s
+    var signal = SyntheticSignals.whiteNoise(count: seconds(5), dBFS: -100, seed: 13)
+    func voice(_ length: Double, _ dBFS: Double) -> [Float] {
+        SyntheticSignals.voicedBurst(count: seconds(length), pitch: 140, sampleRate: rate, dBFS: dBFS)
+    }
+    SyntheticSignals.add(voice(0.6, -65), into: &signal, at: seconds(1))
+    SyntheticSignals.add(voice(0.5, -30), into: &signal, at: seconds(3))
+    SyntheticSignals.add(voice(0.5, -65), into: &signal, at: seconds(3.5))
+    let faint = Int64(seconds(1))..<Int64(seconds(1.6)), tail = Int64(seconds(3.5))..<Int64(seconds(4))
+    var open = DetectorProfile.builtIn
+    open.room.minOnLevelDB = 0
+    var gated = open
+    gated.room.minOnLevelDB = -70
+    // When there is no gate, the faint voice is speech
+    let ungated = try detect(signal, profile: open)
+    #expect(speechFrames(ungated, in: faint) > Int64(seconds(0.5)))
+    // Then with the gate it is not, while the loud voice is found from its start and its quiet
+    // end is kept: the gate holds back a start, not a run already going
+    let found = try detect(signal, profile: gated)
+    #expect(speechFrames(found, in: faint) == 0)
+    #expect(runs(found).count == 1)
+    #expect(runs(found).first.map { abs($0.lowerBound - Int64(seconds(3))) <= 3 * hop } == true)
+    #expect(speechFrames(found, in: tail) > Int64(seconds(0.45)))
+}
