@@ -126,7 +126,7 @@ struct ChannelTracker: Sendable {
             off = max(off, noiseMean + 0.6 * s.noiseDeviations * deviation)
         }
         sustained = score > max(off, noiseMean + s.resumeDeviations * deviation)
-        active = active ? score > off : score > on && (s.minOnLevel == 0 || level.sum() * 0.25 >= s.minOnLevel)
+        active = active ? score > off : score > on && level.sum() * 0.25 >= s.minOnLevel
         if !active {
             let difference = score - noiseMean
             let rate = 1 / (noiseHops + 1)
@@ -167,7 +167,8 @@ struct TrackerSettings: Sendable {
     var shapeProof: Float
     /// How recent such a stretch must be to prove a new run (hops).
     var shapeProofHops: Float
-    /// The mean of the band levels (dB re full scale) a hop needs for speech to start there (0 = off).
+    /// The mean of the band levels (dB re full scale) a hop needs for speech to start there
+    /// (-infinity when the profile's `minOnLevelDB` is 0, off).
     var minOnLevel: Float
 
     init(_ p: DetectionParameters, hopSeconds: Double) {
@@ -191,7 +192,7 @@ struct TrackerSettings: Sendable {
         dryLead = Float(p.dryLeadDB)
         shapeProof = Float(p.shapeProofDB)
         shapeProofHops = Float(p.shapeProofSeconds / hopSeconds)
-        minOnLevel = Float(p.minOnLevelDB)
+        minOnLevel = p.minOnLevelDB == 0 ? -.infinity : Float(p.minOnLevelDB)
     }
 }
 
