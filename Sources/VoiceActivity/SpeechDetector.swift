@@ -4,9 +4,9 @@
 /// 30 ms frame levels every 10 ms hop, an adaptive noise floor and speech level
 /// (`ChannelTracker`), on/off hysteresis, and with `minOnLevelDB` no start below an absolute
 /// level. With more than one channel, `BleedArbiter` keeps only the channels whose owner is
-/// speaking. `RunShaper` then drops runs shorter than the
-/// minimum (and, with `dryWaitSeconds`, runs that never show a close voice: a fast fall, or
-/// with several channels a lead over the median of the other microphones; with `shapeProofDB`,
+/// speaking. `RunShaper` then drops runs shorter than the minimum (and, with `dryWaitSeconds`,
+/// runs that never show a close voice: a fast fall, or with several channels a lead over the
+/// median of the other microphones; with `shapeProofDB`,
 /// runs that never show a stretch shaped like a vowel, as rustle and typing do not; with
 /// `shapeVetoFraction`, runs that stay brighter than a vowel are taken back), adds pre-roll,
 /// bridges short pauses, adds a hangover, and picks a run up again
