@@ -54,6 +54,12 @@ struct ChannelTracker: Sendable {
     private var recent = SIMD8<Float>(repeating: 0)
     private var recentIndex = 0
     private(set) var hopsSinceDry: Float = .greatestFiniteMagnitude
+    /// `vowelTilt` smoothed over the hops that clear the off threshold (`voiceShapeSeconds`),
+    /// and the mean and variance of that smoothed shape over the channel's kept speech: its own
+    /// voice, learned from a start of 9 ± 3 dB (`voiceShapeDeviations`).
+    private var smoothedTilt: Float = 9
+    private var voiceTiltMean: Float = 9
+    private var voiceTiltVariance: Float = 9
 
     /// Takes one hop's band powers and updates the decision.
     @inline(__always)
@@ -97,6 +103,25 @@ struct ChannelTracker: Sendable {
             floor = lanewiseMin(windowMinimum, floor + s.floorRise)
         }
         return level
+    }
+
+    /// Smooths the shape over this hop if its score clears the off threshold, and says whether
+    /// the hop is held back: shaped far flatter than the channel's own voice. Call once a hop,
+    /// after `decide`.
+    @inline(__always)
+    mutating func unlikeItsVoice(settings s: TrackerSettings) -> Bool {
+        guard active || sustained else { return false }
+        smoothedTilt += s.voiceShapeRate * (vowelTilt - smoothedTilt)
+        let margin = max(s.voiceShapeMin, s.voiceShapeDeviations * voiceTiltVariance.squareRoot())
+        return smoothedTilt < voiceTiltMean - margin
+    }
+
+    /// Takes this hop's smoothed shape into the channel's voice: a hop kept as its own speech.
+    @inline(__always)
+    mutating func learnVoiceShape(settings s: TrackerSettings) {
+        let difference = smoothedTilt - voiceTiltMean
+        voiceTiltMean += s.voiceLearnRate * difference
+        voiceTiltVariance += s.voiceLearnRate * (difference * difference - voiceTiltVariance)
     }
 
     /// Scores a frame level (from `measure`) against a floor and updates the speech level, the
@@ -170,6 +195,10 @@ struct TrackerSettings: Sendable {
     /// The mean of the band levels (dB re full scale) a hop needs for speech to start there
     /// (-infinity when the profile's `minOnLevelDB` is 0, off).
     var minOnLevel: Float
+    /// How many deviations below the channel's voice shape hold a hop back (0 = off), the least
+    /// distance that does (dB), the per-hop smoothing rate of the shape, and the per-hop rate at
+    /// which kept speech teaches the voice (about 5 s of it).
+    var voiceShapeDeviations: Float, voiceShapeMin: Float, voiceShapeRate: Float, voiceLearnRate: Float
 
     init(_ p: DetectionParameters, hopSeconds: Double) {
         subWindowHops = max(1, Int((p.floorWindowSeconds / hopSeconds / 4).rounded()))
@@ -193,6 +222,10 @@ struct TrackerSettings: Sendable {
         shapeProof = Float(p.shapeProofDB)
         shapeProofHops = Float(p.shapeProofSeconds / hopSeconds)
         minOnLevel = p.minOnLevelDB == 0 ? -.infinity : Float(p.minOnLevelDB)
+        voiceShapeDeviations = Float(p.voiceShapeDeviations)
+        voiceShapeMin = Float(p.voiceShapeMinDB)
+        voiceShapeRate = Float(min(1, hopSeconds / p.voiceShapeSeconds))
+        voiceLearnRate = Float(hopSeconds / 5)
     }
 }
 

@@ -193,6 +193,22 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
     /// the talk at the table, and lack its high bands. Only a start is held back: a run carries
     /// on below it down to the off threshold (0 = off). Optional in the JSON.
     public var minOnLevelDB: Double = 0
+    /// A hop is held back, on a channel that says speech, while its shape smoothed over
+    /// `voiceShapeSeconds` (the higher of the two lowest bands' levels over the top band's, in
+    /// dB) stands this many deviations below the channel's own voice: the mean and deviation of
+    /// that smoothed shape over the channel's kept speech, learned over about 5 s of it from a
+    /// start of 9 ± 3 dB. Rustle next to a microphone, paper and clothing, are much flatter than
+    /// the voice of the person wearing it even where other voices, close by or in the room,
+    /// make some of their hops look voiced (0 = off). Optional in the JSON.
+    public var voiceShapeDeviations: Double = 0
+    /// The least distance (dB) below the voice's mean shape that holds a hop back, however
+    /// steady the voice: a voice whose shape barely moves learns a tiny deviation, and each run
+    /// starts from the shape the channel heard last (its tail, or another voice's bleed), so
+    /// a margin under ~6 dB clips such a voice's onsets. Optional in the JSON (6).
+    public var voiceShapeMinDB: Double = 6
+    /// How long (s) the shape is smoothed over, across the hops above the off threshold.
+    /// Optional in the JSON (0.12).
+    public var voiceShapeSeconds: Double = 0.12
 
     public init(
         lowCutHz: Double, floorWindowSeconds: Double, floorRiseDBPerSecond: Double,
@@ -204,7 +220,8 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         dryFallDB: Double = 0, dryRaiseDB: Double = 0, dryMemorySeconds: Double = 2.5,
         dryWaitSeconds: Double = 0, dryProofSeconds: Double = 1, dryLeadDB: Double = 0,
         shapeProofDB: Double = 0, shapeProofSeconds: Double = 1, shapeVetoFraction: Double = 0,
-        shapeVetoSeconds: Double = 0.2, minOnLevelDB: Double = 0
+        shapeVetoSeconds: Double = 0.2, minOnLevelDB: Double = 0, voiceShapeDeviations: Double = 0,
+        voiceShapeMinDB: Double = 6, voiceShapeSeconds: Double = 0.12
     ) {
         self.lowCutHz = lowCutHz
         self.floorWindowSeconds = floorWindowSeconds
@@ -236,6 +253,9 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         self.shapeVetoFraction = shapeVetoFraction
         self.shapeVetoSeconds = shapeVetoSeconds
         self.minOnLevelDB = minOnLevelDB
+        self.voiceShapeDeviations = voiceShapeDeviations
+        self.voiceShapeMinDB = voiceShapeMinDB
+        self.voiceShapeSeconds = voiceShapeSeconds
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -245,6 +265,7 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         case startLookBackSeconds, onsetReachSeconds, resumeSeconds, resumeDeviations
         case dryFallDB, dryRaiseDB, dryMemorySeconds, dryWaitSeconds, dryProofSeconds, dryLeadDB
         case shapeProofDB, shapeProofSeconds, shapeVetoFraction, shapeVetoSeconds, minOnLevelDB
+        case voiceShapeDeviations, voiceShapeMinDB, voiceShapeSeconds
     }
 
     public init(from decoder: any Decoder) throws {
@@ -279,6 +300,9 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         shapeVetoFraction = try c.decodeIfPresent(Double.self, forKey: .shapeVetoFraction) ?? 0
         shapeVetoSeconds = try c.decodeIfPresent(Double.self, forKey: .shapeVetoSeconds) ?? 0.2
         minOnLevelDB = try c.decodeIfPresent(Double.self, forKey: .minOnLevelDB) ?? 0
+        voiceShapeDeviations = try c.decodeIfPresent(Double.self, forKey: .voiceShapeDeviations) ?? 0
+        voiceShapeMinDB = try c.decodeIfPresent(Double.self, forKey: .voiceShapeMinDB) ?? 6
+        voiceShapeSeconds = try c.decodeIfPresent(Double.self, forKey: .voiceShapeSeconds) ?? 0.12
     }
 
     /// What is wrong with the values, for a person editing the file; nil when usable.
@@ -311,6 +335,9 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         if !(minOnLevelDB == 0 || (-120 ... -20).contains(minOnLevelDB)) {
             return "minOnLevelDB must be -120 to -20 dB (or 0 for off)"
         }
+        if !(0...10).contains(voiceShapeDeviations) { return "voiceShapeDeviations must be 0 to 10" }
+        if !(0...30).contains(voiceShapeMinDB) { return "voiceShapeMinDB must be 0 to 30 dB" }
+        if !(0.01...2).contains(voiceShapeSeconds) { return "voiceShapeSeconds must be 0.01 to 2 s" }
         if shapeProofDB > 0 && dryWaitSeconds == 0 {
             return "shapeProofDB needs dryWaitSeconds (how long a run waits for its proof)"
         }

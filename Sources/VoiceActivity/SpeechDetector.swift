@@ -68,6 +68,9 @@ public struct SpeechDetector: Sendable {
     private let shaping: Bool
     /// Whether runs that stay brighter than any vowel are taken back (`shapeVetoFraction`).
     private let vetoing: Bool
+    /// Whether a hop shaped far flatter than its channel's own voice is held back
+    /// (`voiceShapeDeviations`).
+    private let voiceShaping: Bool
 
     public init(channelCount: Int, sampleRate: Int, profile: DetectorProfile) throws(DetectorError) {
         guard channelCount >= 1, channelCount <= 64 else { throw .unsupportedChannelCount(channelCount) }
@@ -102,6 +105,7 @@ public struct SpeechDetector: Sendable {
         proving = hops(p.dryWaitSeconds) > 0 && (p.dryFallDB > 0 || p.dryLeadDB > 0)
         shaping = hops(p.dryWaitSeconds) > 0 && p.shapeProofDB > 0
         vetoing = p.shapeVetoFraction > 0
+        voiceShaping = p.voiceShapeDeviations > 0
         arbiter = BleedArbiter(
             channelCount: channelCount, parameters: profile.arbiter, hopSeconds: hopSeconds,
             hangoverHops: hops(p.hangoverSeconds), lookAheadHops: shaper.delay)
@@ -230,8 +234,24 @@ public struct SpeechDetector: Sendable {
             raw = arbiter.decide(trackers: trackers, raw: raw)
             sustained &= arbiter.owner | raw
         }
+        if voiceShaping { holdUnlikeTheVoice(raw: &raw, sustained: &sustained) }
         shaper.push(raw: raw, sustained: sustained, dry: dry, shaped: shaped, bright: bright)
         if channelCount > 1 { arbiter.remember(heard: shaper.heard) }
+    }
+
+    /// Takes out of `raw` and `sustained` the channels whose smoothed shape stands far below
+    /// their own voice's (rustle next to the microphone), and teaches each channel still kept as
+    /// speech its voice.
+    private mutating func holdUnlikeTheVoice(raw: inout UInt64, sustained: inout UInt64) {
+        for c in 0..<channelCount {
+            let bit: UInt64 = 1 << UInt64(c)
+            if trackers[c].unlikeItsVoice(settings: settings) {
+                raw &= ~bit
+                sustained &= ~bit
+            } else if raw & bit != 0 {
+                trackers[c].learnVoiceShape(settings: settings)
+            }
+        }
     }
 
     /// The channels of `raw` whose score stands `dryLead` above the median of the other

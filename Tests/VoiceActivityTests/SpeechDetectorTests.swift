@@ -396,3 +396,32 @@ func theStartUpLookBackKeepsFramesInOrderWhateverTheBlockSize(channels: Int) thr
     #expect(runs(found).first.map { abs($0.lowerBound - Int64(seconds(3))) <= 3 * hop } == true)
     #expect(speechFrames(found, in: tail) > Int64(seconds(0.45)))
 }
+
+@Test func aHopShapedFarFlatterThanTheChannelsOwnVoiceIsHeldBack() throws {
+    // Given pink noise at -50 dBFS, a voice (harmonics falling 6 dB an octave, syllables at 4 Hz)
+    // from 0.5 to 2.5 s, a white-noise burst (rustle: as loud in 2-4 kHz as below 1 kHz) from
+    // 3 to 3.6 s, and the voice again from 4 to 5 s, all at -25 dBFS
+    var signal = SyntheticSignals.pinkNoise(count: seconds(6), dBFS: -50, seed: 21)
+    func voice(_ length: Double) -> [Float] {
+        SyntheticSignals.voicedBurst(count: seconds(length), pitch: 150, sampleRate: rate, dBFS: -25, syllableRate: 4)
+    }
+    SyntheticSignals.add(voice(2), into: &signal, at: seconds(0.5))
+    SyntheticSignals.add(SyntheticSignals.noiseBurst(count: seconds(0.6), dBFS: -25, seed: 22), into: &signal, at: seconds(3))
+    SyntheticSignals.add(voice(1), into: &signal, at: seconds(4))
+    let first = Int64(seconds(0.5))..<Int64(seconds(2.5)), rustle = Int64(seconds(3))..<Int64(seconds(3.6))
+    let second = Int64(seconds(4))..<Int64(seconds(5))
+    var open = DetectorProfile.builtIn
+    open.room.voiceShapeDeviations = 0
+    var shaping = open
+    shaping.room.voiceShapeDeviations = 2.25
+    // When the gate is off, the rustle is speech
+    let ungated = try detect(signal, profile: open)
+    #expect(speechFrames(ungated, in: rustle) > Int64(seconds(0.5)))
+    // Then with it, the rustle is held back after the few hops its shape takes to fall below the
+    // voice's (smoothed over 0.12 s), and the voice is found as before, after the rustle too
+    let gated = try detect(signal, profile: shaping)
+    #expect(speechFrames(gated, in: rustle) < Int64(seconds(0.25)), "\(speechFrames(gated, in: rustle))")
+    #expect(speechFrames(gated, in: first) >= speechFrames(ungated, in: first) - Int64(seconds(0.02)))
+    #expect(speechFrames(gated, in: second) >= speechFrames(ungated, in: second) - Int64(seconds(0.06)))
+    #expect(speechFrames(gated, in: second) > Int64(seconds(0.8)))
+}
