@@ -58,8 +58,8 @@ struct ChannelTracker: Sendable {
     /// and the mean and variance of that smoothed shape over the channel's kept speech: its own
     /// voice, learned from a start of 9 ± 3 dB (`voiceShapeDeviations`).
     private var smoothedTilt: Float = 9
-    private var voiceTiltMean: Float = 9
-    private var voiceTiltVariance: Float = 9
+    private(set) var voiceTiltMean: Float = 9
+    private(set) var voiceTiltVariance: Float = 9
 
     /// Takes one hop's band powers and updates the decision.
     @inline(__always)
@@ -117,9 +117,13 @@ struct ChannelTracker: Sendable {
     }
 
     /// Takes this hop's smoothed shape into the channel's voice: a hop kept as its own speech.
+    /// A hop flatter than the voice counts as at most two deviations below it, so rustle that
+    /// stays above the hold line (under chatter, or a flat voice's wide line) cannot teach the
+    /// voice its own flatness and lower the line under the next burst.
     @inline(__always)
     mutating func learnVoiceShape(settings s: TrackerSettings) {
-        let difference = smoothedTilt - voiceTiltMean
+        let reach = 2 * voiceTiltVariance.squareRoot()
+        let difference = max(smoothedTilt - voiceTiltMean, -reach)
         voiceTiltMean += s.voiceLearnRate * difference
         voiceTiltVariance += s.voiceLearnRate * (difference * difference - voiceTiltVariance)
     }

@@ -154,3 +154,30 @@ private func bursts(dry: Bool) -> [SIMD4<Float>] {
     #expect(with[503..<600].allSatisfy { $0 })
     #expect(!with[603...].contains(true))
 }
+
+@Test func aFlatStretchTaughtAsTheVoiceMovesItByAtMostTwoDeviationsAHop() {
+    // Given a floor at -80 dB per band, then 15 s of a steady vowel at -30 dB in the two lowest
+    // bands and -45 dB in the top band (a shape of 15 dB), taught to the channel as its voice
+    let settings = TrackerSettings(fixedThresholds(on: 10, off: 5, noiseDeviations: 0), hopSeconds: 0.01)
+    var tracker = ChannelTracker()
+    func hops(_ count: Int, low: Float, high: Float) {
+        let power = SIMD4(powf(10, low / 10), powf(10, low / 10), powf(10, (low + high) / 20), powf(10, high / 10))
+        for _ in 0..<count {
+            tracker.update(bandPower: power, settings: settings)
+            _ = tracker.unlikeItsVoice(settings: settings)
+            if tracker.active { tracker.learnVoiceShape(settings: settings) }
+        }
+    }
+    hops(200, low: -80, high: -80)
+    hops(1500, low: -30, high: -45)
+    let mean = tracker.voiceTiltMean, deviation = tracker.voiceTiltVariance.squareRoot()
+    #expect(abs(mean - 15) < 0.5, "\(mean)")
+    // When 0.5 s as loud but 30 dB flatter (rustle: -45 dB in the two lowest bands, -30 dB in
+    // the top one) is taught to it too, as it is wherever such hops are not held back
+    hops(50, low: -45, high: -30)
+    // Then the voice moves towards it, but by no more than 2 deviations' worth a hop (taken in
+    // whole, the stretch would move it about 2.5 dB)
+    let drop = mean - tracker.voiceTiltMean
+    #expect(drop > 0)
+    #expect(drop < 0.5 * deviation, "drop \(drop), deviation \(deviation)")
+}
