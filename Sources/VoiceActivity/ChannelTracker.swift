@@ -56,7 +56,7 @@ struct ChannelTracker: Sendable {
     private(set) var hopsSinceDry: Float = .greatestFiniteMagnitude
     /// `vowelTilt` smoothed over the hops that clear the off threshold (`voiceShapeSeconds`),
     /// and the mean and variance of that smoothed shape over the channel's kept speech: its own
-    /// voice, learned from a start of 9 ± 3 dB (`voiceShapeDeviations`).
+    /// voice, learned from a start of 9 ± 3 dB (the voice-shape gate, `voiceShapeDeviations`).
     private var smoothedTilt: Float = 9
     private(set) var voiceTiltMean: Float = 9
     private(set) var voiceTiltVariance: Float = 9

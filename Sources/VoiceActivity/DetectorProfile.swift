@@ -197,9 +197,10 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
     /// `voiceShapeSeconds` (the higher of the two lowest bands' levels over the top band's, in
     /// dB) stands this many deviations below the channel's own voice: the mean and deviation of
     /// that smoothed shape over the channel's kept speech, learned over about 5 s of it from a
-    /// start of 9 ± 3 dB (a flatter hop counts as at most two deviations below it). Rustle next to a microphone, paper and clothing, are much flatter than
-    /// the voice of the person wearing it even where other voices, close by or in the room,
-    /// make some of their hops look voiced (0 = off). Optional in the JSON.
+    /// start of 9 ± 3 dB (a flatter hop counts as at most two deviations below it). Rustle next
+    /// to a microphone, paper and clothing, is much flatter than the voice of the person wearing
+    /// it even where other voices, close by or in the room, make some of its hops look voiced
+    /// (0 = off). Optional in the JSON.
     public var voiceShapeDeviations: Double = 0
     /// The least distance (dB) below the voice's mean shape that holds a hop back, however
     /// steady the voice: a voice whose shape barely moves learns a tiny deviation, and each run
