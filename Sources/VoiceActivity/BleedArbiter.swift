@@ -142,7 +142,10 @@ struct BleedArbiter: Sendable {
     /// rejected, the loudest is kept if it is at least as loud as every other channel's held
     /// peak (so a reverberation tail, which is quieter than its source's held peak, is not) and,
     /// with `keepLoudestMarginDB`, stands that far above the channels that are not active (so a
-    /// burst of chatter that every microphone hears, which lifts them all, is not).
+    /// burst of chatter that every microphone hears, which lifts them all, is not). Chatter loud
+    /// enough to make every channel active leaves none quiet to compare with: with three or more
+    /// microphones the loudest must then stand the margin above the mean of all the others (two
+    /// people starting together still do, over the bleed on the rest); with two, it is kept.
     mutating func decide(trackers: [ChannelTracker], raw: UInt64) -> UInt64 {
         var result = raw & update(trackers: trackers)
         if result == 0 && raw != 0 && keepLoudest {
@@ -153,12 +156,21 @@ struct BleedArbiter: Sendable {
                 level = trackers[c].score
             }
             var heldElsewhere = -Float.infinity
-            var quietSum: Float = 0, quietCount: Float = 0
+            var quietSum: Float = 0, quietCount: Float = 0, otherSum: Float = 0
             for j in 0..<trackers.count where j != loudest {
                 heldElsewhere = max(heldElsewhere, peaks[j].sum() * 0.25)
+                otherSum += trackers[j].score
                 if raw & (1 << UInt64(j)) == 0 { quietSum += trackers[j].score; quietCount += 1 }
             }
-            let standsOut = keepMargin == 0 || quietCount == 0 || level >= quietSum / quietCount + keepMargin
+            let others = Float(trackers.count - 1)
+            let standsOut: Bool
+            if keepMargin == 0 || trackers.count < 3 {
+                standsOut = true
+            } else if quietCount > 0 {
+                standsOut = level >= quietSum / quietCount + keepMargin
+            } else {
+                standsOut = level >= otherSum / others + keepMargin
+            }
             if level >= heldElsewhere && standsOut { result = 1 << UInt64(loudest) }
         }
         return result

@@ -383,7 +383,8 @@ public struct ArbiterParameters: Codable, Sendable, Equatable {
     public var keepLoudestSource: Bool = false
     /// …and only if it also stands this far above the mean score of the channels that are not
     /// active (dB; 0 = no such test): a voice leaves only its bleed on the others, chatter that
-    /// every microphone hears lifts them all. Optional in the JSON (0).
+    /// every microphone hears lifts them all. With three or more microphones all active, the
+    /// mean of all the others stands in. Optional in the JSON (0).
     public var keepLoudestMarginDB: Double = 0
 
     public init(

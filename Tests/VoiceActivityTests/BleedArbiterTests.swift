@@ -160,6 +160,14 @@ private func keptHops(margin: Double, raw: UInt64, offsets: [Float]) -> Int {
     // Given two people starting together on microphones 0 and 1, whose voices reach 2 and 3
     // only as bleed 14 dB down, then the louder of them is still kept with the margin
     #expect(keptHops(margin: 3, raw: 0b0011, offsets: [1, 0, -14, -14]) > 25)
+    // Given chatter loud enough that every microphone's own detection is on, then there is no
+    // quiet channel to stand above, and the loudest must stand the margin above the others'
+    // mean instead: kept without a margin, not with one
+    #expect(keptHops(margin: 0, raw: 0b1111, offsets: chatter) > 25)
+    #expect(keptHops(margin: 3, raw: 0b1111, offsets: chatter) == 0)
+    // …while two people starting together, with their bleed on the other two also over its
+    // threshold, still keep the louder of them
+    #expect(keptHops(margin: 3, raw: 0b1111, offsets: [1, 0, -14, -14]) > 25)
 }
 
 /// A steady voice that dies away slowly (25 dB/s) after `steady` seconds, as a voice across a
