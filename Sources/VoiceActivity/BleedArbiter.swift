@@ -8,7 +8,10 @@
 /// apart (two people talking at once) the low `uncorrelatedGain`. The channel's margin over
 /// the prediction, averaged over bands weighted by the channel's own level, must exceed
 /// `onMargin` to start and `offMargin` to stay. Overlapping speech passes: both voices beat the
-/// bleed the other one predicts. All state is allocated in `init`; `update` allocates nothing.
+/// bleed the other one predicts. With `learnsPairBleed` each ordered pair also learns how loud
+/// the one's voice really arrives in the other (see `learnPairBleed`), and the loose bound
+/// comes down to that where it is lower. All state is allocated in `init`; `update` allocates
+/// nothing.
 ///
 /// After run shaping, `settle` takes back the padding (hangover, pre-roll) that would make
 /// two people talk at once where only one is: see `settle(_:hop:)`.
@@ -30,6 +33,15 @@ struct BleedArbiter: Sendable {
     private let correlationRate: Float
     private let correlationFloor: Float
     private let correlationSpan: Float = 0.3
+    /// Per ordered pair [c * count + j], the learned level of channel c's score under channel
+    /// j's held peak while j is its owner's voice (dB, a tracked quantile; empty when not learning).
+    private var pairBleed: [Float]
+    private let pairMargin: Float
+    private let pairSource: Float
+    /// The quantile tracked, its step per hop (dB), and the lowest bound learning may reach (dB).
+    static let pairBleedQuantile: Float = 0.8
+    static let pairBleedStep: Float = 0.1
+    static let lowestPairBleedDB: Float = -24
     private var mean: [Float]
     private var deviation: [Float]
     private var variance: [Float]
@@ -69,6 +81,9 @@ struct BleedArbiter: Sendable {
         deviation = Array(repeating: 0, count: channelCount)
         variance = Array(repeating: 0, count: channelCount)
         covariance = Array(repeating: 0, count: correlating ? channelCount * channelCount : 0)
+        pairBleed = Array(repeating: Float(p.bleedGainDB), count: p.learnsPairBleed ? channelCount * channelCount : 0)
+        pairMargin = Float(p.pairBleedMarginDB)
+        pairSource = Float(p.pairBleedSourceDB)
         let trim = p.trimPaddingInCrossTalk
         lookBack = trim ? max(1, hangoverHops) : 0
         lookAhead = trim ? max(1, lookAheadHops) : 0
@@ -84,6 +99,7 @@ struct BleedArbiter: Sendable {
             peaks[c] = lanewiseMax(trackers[c].aboveFloor, peaks[c] - peakDecay)
         }
         if correlating { updateCorrelation(trackers) }
+        if !pairBleed.isEmpty { learnPairBleed(trackers) }
         var result: UInt64 = 0
         for c in 0..<count {
             let own = trackers[c].aboveFloor
@@ -106,14 +122,38 @@ struct BleedArbiter: Sendable {
     /// The bleed bound from channel `j` into channel `c` (dB): the fixed bound when their levels
     /// rise and fall together (one is the other's bleed), the lower `uncorrelatedGain` when they
     /// move apart (two voices), in between along the correlation.
+    /// With `learnsPairBleed`, the fixed bound comes down to the pair's learned bleed plus
+    /// `pairBleedMarginDB` where that is lower, and the uncorrelated bound with it.
     @inline(__always)
     private func bound(_ c: Int, _ j: Int) -> Float {
-        guard correlating else { return bleedGain }
         let n = peaks.count
+        var loose = bleedGain
+        if !pairBleed.isEmpty { loose = max(Self.lowestPairBleedDB, min(bleedGain, pairBleed[c * n + j] + pairMargin)) }
+        guard correlating else { return loose }
+        let tight = min(uncorrelatedGain, loose)
         let product = variance[c] * variance[j]
         let r = product > 1e-6 ? covariance[min(c, j) * n + max(c, j)] / product.squareRoot() : 0
         let w = min(1, max(0, (r - correlationFloor) * (1 / correlationSpan)))
-        return uncorrelatedGain + w * (bleedGain - uncorrelatedGain)
+        return tight + w * (loose - tight)
+    }
+
+    /// Teaches each pair how loud a voice arrives in the other microphones: while channel j was
+    /// its owner's voice in the last hop, is active, and its held peak stands `pairBleedSourceDB`
+    /// over its floor (so its bleed stands clear of the others' noise), every other channel's
+    /// score under that peak moves the pair's tracked 80% quantile a step. Overlaps and
+    /// back-channels in j's speech only raise it (towards the fixed bound, the safe side).
+    private mutating func learnPairBleed(_ trackers: [ChannelTracker]) {
+        let n = trackers.count
+        let up = Self.pairBleedQuantile * Self.pairBleedStep
+        let down = (1 - Self.pairBleedQuantile) * Self.pairBleedStep
+        for j in 0..<n where owner & (1 << UInt64(j)) != 0 && trackers[j].active {
+            let source = peaks[j].sum() * 0.25
+            guard source >= pairSource else { continue }
+            for c in 0..<n where c != j {
+                let k = c * n + j
+                pairBleed[k] += trackers[c].score - source > pairBleed[k] ? up : -down
+            }
+        }
     }
 
     /// Moving mean, variance and covariance of every channel's score (dB above floor).
@@ -138,8 +178,9 @@ struct BleedArbiter: Sendable {
     /// `update` says carry their owner's voice. `remember(heard:)` then records the hop for `settle`.
     ///
     /// Two people who start at the same moment rise together, so they look correlated and each
-    /// looks like the other's bleed. Bleed needs a source: when every active channel is
-    /// rejected, the loudest is kept if it is at least as loud as every other channel's held
+    /// looks like the other's bleed. Bleed needs a source: when the loudest active channel is
+    /// rejected (with every other, or, where a pair's learned bound kept a quieter one of two
+    /// people talking at once, alone), it is kept if it is at least as loud as every other channel's held
     /// peak (so a reverberation tail, which is quieter than its source's held peak, is not) and,
     /// with `keepLoudestMarginDB`, stands that far above the channels that are not active (so a
     /// burst of chatter that every microphone hears, which lifts them all, is not). Chatter loud
@@ -148,7 +189,7 @@ struct BleedArbiter: Sendable {
     /// people starting together still do, over the bleed on the rest); with two, it is kept.
     mutating func decide(trackers: [ChannelTracker], raw: UInt64) -> UInt64 {
         var result = raw & update(trackers: trackers)
-        if result == 0 && raw != 0 && keepLoudest {
+        if raw & ~result != 0 && keepLoudest {
             var loudest = -1
             var level = -Float.infinity
             for c in 0..<trackers.count where raw & (1 << UInt64(c)) != 0 && trackers[c].score > level {
@@ -171,7 +212,7 @@ struct BleedArbiter: Sendable {
             } else {
                 standsOut = level >= otherSum / others + keepMargin
             }
-            if level >= heldElsewhere && standsOut { result = 1 << UInt64(loudest) }
+            if level >= heldElsewhere && standsOut { result |= 1 << UInt64(loudest) }
         }
         return result
     }

@@ -386,12 +386,27 @@ public struct ArbiterParameters: Codable, Sendable, Equatable {
     /// every microphone hears lifts them all. With three or more microphones all active, the
     /// mean of all the others stands in. Optional in the JSON (0).
     public var keepLoudestMarginDB: Double = 0
+    /// Learn, for each pair of microphones, how loud one person's voice really arrives in the
+    /// other's (a high quantile of the one channel's score under the other's held peak while that
+    /// one is its owner's voice), and use it plus `pairBleedMarginDB` where it is tighter than
+    /// `bleedGainDB`, so a soft voice under a loud one is not taken for its bleed. Only ever
+    /// tightens; starts at `bleedGainDB`. Optional in the JSON (false).
+    public var learnsPairBleed: Bool = false
+    /// How far above the learned level a pair's bleed bound stays (dB). Optional in the JSON (3).
+    public var pairBleedMarginDB: Double = 3
+    /// How far above its own floor a voice's held peak must stand to teach the pairs it bleeds
+    /// into (dB): its bleed must stand clear of the other microphones' noise. Optional (25).
+    public var pairBleedSourceDB: Double = 25
 
     public init(
         bleedGainDB: Double, peakDecayDBPerSecond: Double, onMarginDB: Double, offMarginDB: Double,
         uncorrelatedBleedGainDB: Double? = nil, correlationFloor: Double = 0.3, correlationSeconds: Double = 0.1,
-        trimPaddingInCrossTalk: Bool = false, keepLoudestSource: Bool = false, keepLoudestMarginDB: Double = 0
+        trimPaddingInCrossTalk: Bool = false, keepLoudestSource: Bool = false, keepLoudestMarginDB: Double = 0,
+        learnsPairBleed: Bool = false, pairBleedMarginDB: Double = 3, pairBleedSourceDB: Double = 25
     ) {
+        self.learnsPairBleed = learnsPairBleed
+        self.pairBleedMarginDB = pairBleedMarginDB
+        self.pairBleedSourceDB = pairBleedSourceDB
         self.bleedGainDB = bleedGainDB
         self.peakDecayDBPerSecond = peakDecayDBPerSecond
         self.onMarginDB = onMarginDB
@@ -407,7 +422,7 @@ public struct ArbiterParameters: Codable, Sendable, Equatable {
     private enum CodingKeys: String, CodingKey {
         case bleedGainDB, peakDecayDBPerSecond, onMarginDB, offMarginDB
         case uncorrelatedBleedGainDB, correlationFloor, correlationSeconds, trimPaddingInCrossTalk
-        case keepLoudestSource, keepLoudestMarginDB
+        case keepLoudestSource, keepLoudestMarginDB, learnsPairBleed, pairBleedMarginDB, pairBleedSourceDB
     }
 
     public init(from decoder: any Decoder) throws {
@@ -422,6 +437,9 @@ public struct ArbiterParameters: Codable, Sendable, Equatable {
         uncorrelatedBleedGainDB = try c.decodeIfPresent(Double.self, forKey: .uncorrelatedBleedGainDB) ?? bleedGainDB
         correlationFloor = try c.decodeIfPresent(Double.self, forKey: .correlationFloor) ?? 0.3
         correlationSeconds = try c.decodeIfPresent(Double.self, forKey: .correlationSeconds) ?? 0.1
+        learnsPairBleed = try c.decodeIfPresent(Bool.self, forKey: .learnsPairBleed) ?? false
+        pairBleedMarginDB = try c.decodeIfPresent(Double.self, forKey: .pairBleedMarginDB) ?? 3
+        pairBleedSourceDB = try c.decodeIfPresent(Double.self, forKey: .pairBleedSourceDB) ?? 25
     }
 
     var problem: String? {
@@ -434,6 +452,8 @@ public struct ArbiterParameters: Codable, Sendable, Equatable {
         if !(-1...1).contains(correlationFloor) { return "correlationFloor must be -1 to 1" }
         if !(0.02...5).contains(correlationSeconds) { return "correlationSeconds must be 0.02 to 5 s" }
         if !(0...30).contains(keepLoudestMarginDB) { return "keepLoudestMarginDB must be 0 to 30 dB" }
+        if !(0...20).contains(pairBleedMarginDB) { return "pairBleedMarginDB must be 0 to 20 dB" }
+        if !(0...60).contains(pairBleedSourceDB) { return "pairBleedSourceDB must be 0 to 60 dB" }
         return nil
     }
 }

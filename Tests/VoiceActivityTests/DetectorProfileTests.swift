@@ -139,6 +139,7 @@ private func expectRefused(_ profile: DetectorProfile, saying text: String) thro
     let arbiter = try JSONDecoder().decode(ArbiterParameters.self, from: Data(json.utf8))
     #expect(arbiter.uncorrelatedBleedGainDB == -3 && !arbiter.trimPaddingInCrossTalk)
     #expect(arbiter.keepLoudestMarginDB == 0)
+    #expect(!arbiter.learnsPairBleed && arbiter.pairBleedMarginDB == 3 && arbiter.pairBleedSourceDB == 25)
     #expect(arbiter == ArbiterParameters(bleedGainDB: -3, peakDecayDBPerSecond: 150, onMarginDB: 5, offMarginDB: 2))
     var bad = arbiter
     bad.uncorrelatedBleedGainDB = 0
@@ -146,4 +147,10 @@ private func expectRefused(_ profile: DetectorProfile, saying text: String) thro
     var negative = arbiter
     negative.keepLoudestMarginDB = -1
     #expect(negative.problem?.contains("keepLoudestMarginDB") == true)
+    var unheard = arbiter
+    unheard.pairBleedSourceDB = 70
+    #expect(unheard.problem?.contains("pairBleedSourceDB") == true)
+    var wide = arbiter
+    wide.pairBleedMarginDB = -1
+    #expect(wide.problem?.contains("pairBleedMarginDB") == true)
 }
