@@ -210,6 +210,11 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
     /// How long (s) the shape is smoothed over, across the hops above the off threshold.
     /// Optional in the JSON (0.12).
     public var voiceShapeSeconds: Double = 0.12
+    /// A pause this long (s) or longer between a channel's heard hops is not bridged: the
+    /// labels call a pause of over 0.2 s silence, and a channel's own detection loses about
+    /// 0.1 s of soft edges, so a longer gap is a real pause, which the hangover and pre-roll
+    /// still pad but the bridge no longer fills (0 = off). Optional in the JSON (0).
+    public var unbridgedPauseSeconds: Double = 0
 
     public init(
         lowCutHz: Double, floorWindowSeconds: Double, floorRiseDBPerSecond: Double,
@@ -222,7 +227,7 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         dryWaitSeconds: Double = 0, dryProofSeconds: Double = 1, dryLeadDB: Double = 0,
         shapeProofDB: Double = 0, shapeProofSeconds: Double = 1, shapeVetoFraction: Double = 0,
         shapeVetoSeconds: Double = 0.2, minOnLevelDB: Double = 0, voiceShapeDeviations: Double = 0,
-        voiceShapeMinDB: Double = 6, voiceShapeSeconds: Double = 0.12
+        voiceShapeMinDB: Double = 6, voiceShapeSeconds: Double = 0.12, unbridgedPauseSeconds: Double = 0
     ) {
         self.lowCutHz = lowCutHz
         self.floorWindowSeconds = floorWindowSeconds
@@ -257,6 +262,7 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         self.voiceShapeDeviations = voiceShapeDeviations
         self.voiceShapeMinDB = voiceShapeMinDB
         self.voiceShapeSeconds = voiceShapeSeconds
+        self.unbridgedPauseSeconds = unbridgedPauseSeconds
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -266,7 +272,7 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         case startLookBackSeconds, onsetReachSeconds, resumeSeconds, resumeDeviations
         case dryFallDB, dryRaiseDB, dryMemorySeconds, dryWaitSeconds, dryProofSeconds, dryLeadDB
         case shapeProofDB, shapeProofSeconds, shapeVetoFraction, shapeVetoSeconds, minOnLevelDB
-        case voiceShapeDeviations, voiceShapeMinDB, voiceShapeSeconds
+        case voiceShapeDeviations, voiceShapeMinDB, voiceShapeSeconds, unbridgedPauseSeconds
     }
 
     public init(from decoder: any Decoder) throws {
@@ -304,6 +310,7 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         voiceShapeDeviations = try c.decodeIfPresent(Double.self, forKey: .voiceShapeDeviations) ?? 0
         voiceShapeMinDB = try c.decodeIfPresent(Double.self, forKey: .voiceShapeMinDB) ?? 6
         voiceShapeSeconds = try c.decodeIfPresent(Double.self, forKey: .voiceShapeSeconds) ?? 0.12
+        unbridgedPauseSeconds = try c.decodeIfPresent(Double.self, forKey: .unbridgedPauseSeconds) ?? 0
     }
 
     /// What is wrong with the values, for a person editing the file; nil when usable.
@@ -339,6 +346,7 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         if !(0...10).contains(voiceShapeDeviations) { return "voiceShapeDeviations must be 0 to 10" }
         if !(0...30).contains(voiceShapeMinDB) { return "voiceShapeMinDB must be 0 to 30 dB" }
         if !(0.01...2).contains(voiceShapeSeconds) { return "voiceShapeSeconds must be 0.01 to 2 s" }
+        if !(0...2).contains(unbridgedPauseSeconds) { return "unbridgedPauseSeconds must be 0 to 2 s" }
         if shapeProofDB > 0 && dryWaitSeconds == 0 {
             return "shapeProofDB needs dryWaitSeconds (how long a run waits for its proof)"
         }

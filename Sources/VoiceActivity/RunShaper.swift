@@ -4,7 +4,9 @@
 /// masks, so that a run can be dropped if it ends too soon and extended backwards once
 /// confirmed. A run is confirmed after `minimum` consecutive raw hops; it then starts `preRoll`
 /// hops early, and if the previous run on that channel ended at most `bridge` hops before, the
-/// gap is filled (a pause between words). After the raw decision falls the run is held for
+/// gap is filled (a pause between words), unless the gap held `pause` hops or more in a row in
+/// which the channel was not even `audible` (a real pause, which the padding alone covers, and
+/// not a voice dropping out under someone else's). After the raw decision falls the run is held for
 /// `hangover` hops; a raw hop during the hangover continues the run at once. Bridging looks
 /// ahead, so a pause is filled only when speech really resumes and the end of a turn gets
 /// only the short hangover.
@@ -30,6 +32,10 @@ struct RunShaper: Sendable {
     private var hangLeft: [Int32]
     /// The last hop marked as speech, per channel.
     private var lastOn: [Int64]
+    /// Per channel, consecutive hops up to the newest that were not audible, and the longest
+    /// such stretch since the channel was last heard.
+    private var quietRun: [Int32]
+    private var longestQuiet: [Int32]
     /// Per channel, consecutive hops up to the newest whose score was above the off threshold,
     /// and how many of them came just before the current raw run began.
     private var sustainedRun: [Int32]
@@ -54,6 +60,9 @@ struct RunShaper: Sendable {
     private let minimum: Int
     private let preRoll: Int
     private let bridge: Int
+    /// The shortest inaudible stretch that keeps a gap from being bridged (hops; 0 = every short
+    /// enough gap is).
+    private let pause: Int32
     private let hangover: Int32
     /// How many hops a decision is held back.
     let delay: Int
@@ -70,8 +79,9 @@ struct RunShaper: Sendable {
     init(
         channelCount: Int, minimumHops: Int, preRollHops: Int, bridgeHops: Int, hangoverHops: Int,
         reachHops: Int = 0, resumeHops: Int = 0, waitHops: Int = 0, vetoFraction: Double = 0,
-        vetoHops: Int = 0
+        vetoHops: Int = 0, pauseHops: Int = 0
     ) {
+        pause = Int32(max(0, pauseHops))
         minimum = max(1, minimumHops)
         preRoll = max(0, preRollHops)
         bridge = max(0, bridgeHops)
@@ -81,6 +91,8 @@ struct RunShaper: Sendable {
         runLength = Array(repeating: 0, count: channelCount)
         hangLeft = Array(repeating: 0, count: channelCount)
         lastOn = Array(repeating: Int64.min / 2, count: channelCount)
+        quietRun = Array(repeating: 0, count: channelCount)
+        longestQuiet = Array(repeating: 0, count: channelCount)
         sustainedRun = Array(repeating: 0, count: channelCount)
         sustainedBefore = Array(repeating: 0, count: channelCount)
         reach = Int32(max(0, reachHops))
@@ -102,9 +114,11 @@ struct RunShaper: Sendable {
     /// off threshold in it (`sustained`: for resuming and for the onset reach), and those that
     /// show a close voice (`dry`: proof for a run, when there is a `wait`) and those shaped like
     /// voiced speech (`shaped`: the other proof), and those shaped unlike a vowel (`bright`: for the
-    /// veto).
+    /// veto), and those whose own level says sound on their microphone, whatever the arbiter
+    /// decided (`audible`: a gap without it is a pause).
     mutating func push(
-        raw: UInt64, sustained: UInt64 = 0, dry: UInt64 = ~0, shaped: UInt64 = ~0, bright: UInt64 = 0
+        raw: UInt64, sustained: UInt64 = 0, dry: UInt64 = ~0, shaped: UInt64 = ~0, bright: UInt64 = 0,
+        audible: UInt64 = ~0
     ) {
         let t = pushed
         lastRaw = raw
@@ -113,6 +127,8 @@ struct RunShaper: Sendable {
         for c in 0..<runLength.count {
             let bit: UInt64 = 1 << UInt64(c)
             sustainedRun[c] = sustained & bit != 0 ? sustainedRun[c] + 1 : 0
+            quietRun[c] = audible & bit != 0 ? 0 : quietRun[c] + 1
+            longestQuiet[c] = max(longestQuiet[c], quietRun[c])
             let resumes = sustained & bit != 0 && t - lastOn[c] <= resume
             if raw & bit != 0 || resumes {
                 runLength[c] += 1
@@ -144,7 +160,9 @@ struct RunShaper: Sendable {
                 } else if run >= minimum && (proven & shapeProven & bit != 0 || run >= wait) {
                     confirmed |= bit
                     var from = t - Int64(run - 1 + preRoll) - Int64(sustainedBefore[c])
-                    if from - lastOn[c] - 1 <= Int64(bridge) { from = lastOn[c] + 1 }
+                    if from - lastOn[c] - 1 <= Int64(bridge) && (pause == 0 || longestQuiet[c] < pause) {
+                        from = lastOn[c] + 1
+                    }
                     from = max(from, released)
                     markedFrom[c] = from
                     var h = from
@@ -154,6 +172,7 @@ struct RunShaper: Sendable {
                     heard |= bit
                     hangLeft[c] = hangover
                     lastOn[c] = t
+                    longestQuiet[c] = 0
                 }
             } else {
                 runLength[c] = 0

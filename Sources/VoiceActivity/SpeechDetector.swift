@@ -101,7 +101,8 @@ public struct SpeechDetector: Sendable {
             preRollHops: hops(p.preRollSeconds), bridgeHops: hops(p.bridgeSeconds),
             hangoverHops: hops(p.hangoverSeconds), reachHops: hops(p.onsetReachSeconds),
             resumeHops: hops(p.resumeSeconds), waitHops: hops(p.dryWaitSeconds),
-            vetoFraction: p.shapeVetoFraction, vetoHops: hops(p.shapeVetoSeconds))
+            vetoFraction: p.shapeVetoFraction, vetoHops: hops(p.shapeVetoSeconds),
+            pauseHops: hops(p.unbridgedPauseSeconds))
         proving = hops(p.dryWaitSeconds) > 0 && (p.dryFallDB > 0 || p.dryLeadDB > 0)
         shaping = hops(p.dryWaitSeconds) > 0 && p.shapeProofDB > 0
         vetoing = p.shapeVetoFraction > 0
@@ -230,12 +231,13 @@ public struct SpeechDetector: Sendable {
             }
         }
         if proving && settings.dryLead > 0 && channelCount > 1 { dry |= leading(raw) }
+        let audible = raw | sustained
         if channelCount > 1 {
             raw = arbiter.decide(trackers: trackers, raw: raw)
             sustained &= arbiter.owner | raw
         }
         if voiceShaping { holdUnlikeTheVoice(raw: &raw, sustained: &sustained) }
-        shaper.push(raw: raw, sustained: sustained, dry: dry, shaped: shaped, bright: bright)
+        shaper.push(raw: raw, sustained: sustained, dry: dry, shaped: shaped, bright: bright, audible: audible)
         if channelCount > 1 { arbiter.remember(heard: shaper.heard) }
     }
 

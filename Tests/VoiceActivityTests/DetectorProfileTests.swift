@@ -52,7 +52,7 @@ private let optionalDetectionKeys: [String: any KeyPath<DetectionParameters, Dou
     "resumeDeviations": \.resumeDeviations, "dryFallDB": \.dryFallDB, "dryRaiseDB": \.dryRaiseDB,
     "dryWaitSeconds": \.dryWaitSeconds, "dryLeadDB": \.dryLeadDB, "shapeProofDB": \.shapeProofDB,
     "shapeVetoFraction": \.shapeVetoFraction, "minOnLevelDB": \.minOnLevelDB,
-    "voiceShapeDeviations": \.voiceShapeDeviations,
+    "voiceShapeDeviations": \.voiceShapeDeviations, "unbridgedPauseSeconds": \.unbridgedPauseSeconds,
 ]
 
 @Test(arguments: optionalDetectionKeys.keys.sorted())

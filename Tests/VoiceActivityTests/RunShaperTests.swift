@@ -5,18 +5,19 @@ import Testing
 private func shape(
     _ hops: [(raw: Bool, sustained: Bool)], minimum: Int = 3, preRoll: Int = 0, bridge: Int = 0,
     hangover: Int = 0, reach: Int = 0, resume: Int = 0, wait: Int = 0, proof: Set<Int> = [],
-    shapeProof: Set<Int>? = nil, vetoFraction: Double = 0, vetoHops: Int = 0, bright: Set<Int> = []
+    shapeProof: Set<Int>? = nil, vetoFraction: Double = 0, vetoHops: Int = 0, bright: Set<Int> = [],
+    pause: Int = 0
 ) -> [Bool] {
     var shaper = RunShaper(
         channelCount: 1, minimumHops: minimum, preRollHops: preRoll, bridgeHops: bridge,
         hangoverHops: hangover, reachHops: reach, resumeHops: resume, waitHops: wait,
-        vetoFraction: vetoFraction, vetoHops: vetoHops)
+        vetoFraction: vetoFraction, vetoHops: vetoHops, pauseHops: pause)
     var out: [Bool] = []
     for (index, hop) in hops.enumerated() {
         shaper.push(
             raw: hop.raw ? 1 : 0, sustained: hop.sustained || hop.raw ? 1 : 0,
             dry: proof.contains(index) ? 1 : 0, shaped: shapeProof.map { $0.contains(index) ? 1 : 0 } ?? ~0,
-            bright: bright.contains(index) ? 1 : 0)
+            bright: bright.contains(index) ? 1 : 0, audible: hop.sustained || hop.raw ? 1 : 0)
         while let mask = shaper.release(flush: false) { out.append(mask != 0) }
     }
     while let mask = shaper.release(flush: true) { out.append(mask != 0) }
@@ -140,4 +141,22 @@ private func hops(_ pattern: String) -> [(raw: Bool, sustained: Bool)] {
         alone.push(raw: 0, sustained: hop.sustained ? 1 : 0)
         #expect(alone.heard == 0)
     }
+}
+
+@Test func aPauseLongerThanTheUnbridgedLengthIsPaddedButNotFilled() {
+    // Given two runs 14 hops apart and two more 30 hops apart, shaped with a 12-hop hangover,
+    // a 10-hop pre-roll and a 13-hop bridge (the padded gaps are then 0 and 8 hops)
+    let input = hops("..########" + String(repeating: ".", count: 14) + "########"
+        + String(repeating: ".", count: 30) + "########..........")
+    let second = 24, third = 24 + 8 + 30
+    // When every short enough gap is bridged, both gaps are filled
+    let bridged = shape(input, preRoll: 10, bridge: 13, hangover: 12)
+    #expect(bridged[2..<(third + 8)].allSatisfy { $0 })
+    // When a gap of 25 unheard hops or more is not, the short one is still filled, and the long
+    // one keeps its padding (12 hops after, 10 before) with 8 hops between left unmarked
+    let paused = shape(input, preRoll: 10, bridge: 13, hangover: 12, pause: 25)
+    #expect(paused[2..<(second + 8)].allSatisfy { $0 })
+    #expect(paused[(second + 8)..<(second + 8 + 12)].allSatisfy { $0 })
+    #expect(paused[(second + 8 + 12)..<(third - 10)].allSatisfy { !$0 })
+    #expect(paused[(third - 10)..<(third + 8)].allSatisfy { $0 })
 }
