@@ -9,7 +9,8 @@
 /// median of the other microphones; with `shapeProofDB`,
 /// runs that never show a stretch shaped like a vowel, as rustle and typing do not; with
 /// `shapeVetoFraction`, runs that stay brighter than a vowel are taken back), adds pre-roll,
-/// bridges short pauses, adds a hangover, and picks a run up again
+/// bridges short pauses (not one in which the channel fell silent for `unbridgedPauseSeconds`),
+/// adds a hangover, and picks a run up again
 /// where the score clears the off threshold soon after a breath; with several channels the
 /// arbiter then takes back padding that would only make a change of speaker look like
 /// cross-talk. Decisions come out
