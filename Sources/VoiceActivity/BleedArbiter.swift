@@ -128,7 +128,9 @@ struct BleedArbiter: Sendable {
     private func bound(_ c: Int, _ j: Int) -> Float {
         let n = peaks.count
         var loose = bleedGain
-        if !pairBleed.isEmpty { loose = max(Self.lowestPairBleedDB, min(bleedGain, pairBleed[c * n + j] + pairMargin)) }
+        if !pairBleed.isEmpty {
+            loose = max(Self.lowestPairBleedDB, min(bleedGain, pairBleed[c * n + j] + pairMargin))
+        }
         guard correlating else { return loose }
         let tight = min(uncorrelatedGain, loose)
         let product = variance[c] * variance[j]
@@ -179,11 +181,12 @@ struct BleedArbiter: Sendable {
     ///
     /// Two people who start at the same moment rise together, so they look correlated and each
     /// looks like the other's bleed. Bleed needs a source: when the loudest active channel is
-    /// rejected (with every other, or, where a pair's learned bound kept a quieter one of two
-    /// people talking at once, alone), it is kept if it is at least as loud as every other channel's held
-    /// peak (so a reverberation tail, which is quieter than its source's held peak, is not) and,
-    /// with `keepLoudestMarginDB`, stands that far above the channels that are not active (so a
-    /// burst of chatter that every microphone hears, which lifts them all, is not). Chatter loud
+    /// rejected (with every other, or alone, where a pair's learned bound kept the quieter of
+    /// two people talking at once), it is kept if it is at least as loud as every other
+    /// channel's held peak (so a reverberation tail, which is quieter than its source's held
+    /// peak, is not) and, with `keepLoudestMarginDB`, stands that far above the channels that
+    /// are not active (so a burst of chatter that every microphone hears, which lifts them all,
+    /// is not). Chatter loud
     /// enough to make every channel active leaves none quiet to compare with: with three or more
     /// microphones the loudest must then stand the margin above the mean of all the others (two
     /// people starting together still do, over the bleed on the rest); with two, it is kept.
