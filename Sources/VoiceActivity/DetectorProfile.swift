@@ -210,10 +210,11 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
     /// How long (s) the shape is smoothed over, across the hops above the off threshold.
     /// Optional in the JSON (0.12).
     public var voiceShapeSeconds: Double = 0.12
-    /// A pause this long (s) or longer between a channel's heard hops is not bridged: the
-    /// labels call a pause of over 0.2 s silence, and a channel's own detection loses about
-    /// 0.1 s of soft edges, so a longer gap is a real pause, which the hangover and pre-roll
-    /// still pad but the bridge no longer fills (0 = off). Optional in the JSON (0).
+    /// A gap in a channel's speech that holds this long (s) in a row in which the channel is not
+    /// even audible (its own score under the off threshold, whatever the arbiter decided) is a
+    /// real pause, not bridged: the labels call a pause of over 0.2 s silence. The hangover and
+    /// pre-roll still pad it; a voice dropping out under someone else's bleed stays audible and
+    /// is still bridged (0 = off). Optional in the JSON (0).
     public var unbridgedPauseSeconds: Double = 0
 
     public init(
@@ -412,9 +413,6 @@ public struct ArbiterParameters: Codable, Sendable, Equatable {
         trimPaddingInCrossTalk: Bool = false, keepLoudestSource: Bool = false, keepLoudestMarginDB: Double = 0,
         learnsPairBleed: Bool = false, pairBleedMarginDB: Double = 3, pairBleedSourceDB: Double = 25
     ) {
-        self.learnsPairBleed = learnsPairBleed
-        self.pairBleedMarginDB = pairBleedMarginDB
-        self.pairBleedSourceDB = pairBleedSourceDB
         self.bleedGainDB = bleedGainDB
         self.peakDecayDBPerSecond = peakDecayDBPerSecond
         self.onMarginDB = onMarginDB
@@ -425,6 +423,9 @@ public struct ArbiterParameters: Codable, Sendable, Equatable {
         self.uncorrelatedBleedGainDB = uncorrelatedBleedGainDB ?? bleedGainDB
         self.correlationFloor = correlationFloor
         self.correlationSeconds = correlationSeconds
+        self.learnsPairBleed = learnsPairBleed
+        self.pairBleedMarginDB = pairBleedMarginDB
+        self.pairBleedSourceDB = pairBleedSourceDB
     }
 
     private enum CodingKeys: String, CodingKey {
