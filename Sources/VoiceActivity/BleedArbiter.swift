@@ -149,7 +149,7 @@ struct BleedArbiter: Sendable {
         let up = Self.pairBleedQuantile * Self.pairBleedStep
         let down = (1 - Self.pairBleedQuantile) * Self.pairBleedStep
         for j in 0..<n where owner & (1 << UInt64(j)) != 0 && trackers[j].active {
-            let source = peaks[j].sum() * 0.25
+            let source = heldScore(j)
             guard source >= pairSource else { continue }
             for c in 0..<n where c != j {
                 let k = c * n + j
@@ -157,6 +157,10 @@ struct BleedArbiter: Sendable {
             }
         }
     }
+
+    /// Channel `j`'s held peak as a score: the mean over its bands (dB above its floor).
+    @inline(__always)
+    private func heldScore(_ j: Int) -> Float { peaks[j].sum() * 0.25 }
 
     /// Moving mean, variance and covariance of every channel's score (dB above floor).
     private mutating func updateCorrelation(_ trackers: [ChannelTracker]) {
@@ -202,7 +206,7 @@ struct BleedArbiter: Sendable {
             var heldElsewhere = -Float.infinity
             var quietSum: Float = 0, quietCount: Float = 0, otherSum: Float = 0
             for j in 0..<trackers.count where j != loudest {
-                heldElsewhere = max(heldElsewhere, peaks[j].sum() * 0.25)
+                heldElsewhere = max(heldElsewhere, heldScore(j))
                 otherSum += trackers[j].score
                 if raw & (1 << UInt64(j)) == 0 { quietSum += trackers[j].score; quietCount += 1 }
             }
