@@ -210,14 +210,15 @@ struct BleedArbiter: Sendable {
                 otherSum += trackers[j].score
                 if raw & (1 << UInt64(j)) == 0 { quietSum += trackers[j].score; quietCount += 1 }
             }
-            let others = Float(trackers.count - 1)
             let standsOut: Bool
-            if keepMargin == 0 || trackers.count < 3 {
+            if keepMargin == 0 {
                 standsOut = true
             } else if quietCount > 0 {
                 standsOut = level >= quietSum / quietCount + keepMargin
+            } else if trackers.count >= 3 {
+                standsOut = level >= otherSum / Float(trackers.count - 1) + keepMargin
             } else {
-                standsOut = level >= otherSum / others + keepMargin
+                standsOut = true
             }
             if level >= heldElsewhere && standsOut { result |= 1 << UInt64(loudest) }
         }

@@ -124,8 +124,8 @@ private func crossTalkSeconds(_ mics: [[Float]], profile: DetectorProfile, in ra
     #expect(proved[1] > 0.35, "onset lost with the proof: \(proved)")
 }
 
-/// Hops of a half-second burst in which the arbiter keeps channel 0, with four trackers fed
-/// scores directly: 1 s at 0 dB above the floor, then a burst that rises and falls on every
+/// Hops of a half-second burst in which the arbiter keeps channel 0, with one tracker per
+/// offset fed scores directly: 1 s at 0 dB above the floor, then a burst that rises and falls on every
 /// channel together (12 ± 5 dB, 4 Hz) plus each channel's `offsets`, and `raw` as the channels
 /// the trackers found active during the burst.
 private func keptHops(margin: Double, raw: UInt64, offsets: [Float]) -> Int {
@@ -133,12 +133,13 @@ private func keptHops(margin: Double, raw: UInt64, offsets: [Float]) -> Int {
     let settings = TrackerSettings(profile.closeTalk, hopSeconds: 0.01)
     var parameters = profile.arbiter
     parameters.keepLoudestMarginDB = margin
-    var arbiter = BleedArbiter(channelCount: 4, parameters: parameters, hopSeconds: 0.01)
-    var trackers = [ChannelTracker](repeating: ChannelTracker(), count: 4)
+    let count = offsets.count
+    var arbiter = BleedArbiter(channelCount: count, parameters: parameters, hopSeconds: 0.01)
+    var trackers = [ChannelTracker](repeating: ChannelTracker(), count: count)
     var kept = 0
     for hop in 0..<150 {
         let burst = Float(12 + 5 * sin(2 * Double.pi * 4 * Double(hop - 100) * 0.01))
-        for c in 0..<4 {
+        for c in 0..<count {
             let score = hop < 100 ? 0 : burst + offsets[c]
             trackers[c].decide(level: SIMD4(repeating: score), floor: SIMD4(repeating: 0), settings: settings)
         }
@@ -168,6 +169,11 @@ private func keptHops(margin: Double, raw: UInt64, offsets: [Float]) -> Int {
     // …while two people starting together, with their bleed on the other two also over its
     // threshold, still keep the louder of them
     #expect(keptHops(margin: 3, raw: 0b1111, offsets: [1, 0, -14, -14]) > 25)
+    // With two microphones the quiet one is still the one to stand above…
+    #expect(keptHops(margin: 0, raw: 0b01, offsets: [1, 0]) > 25)
+    #expect(keptHops(margin: 3, raw: 0b01, offsets: [1, 0]) == 0)
+    // …and with both active there is nothing to compare with, and the louder is kept
+    #expect(keptHops(margin: 3, raw: 0b11, offsets: [1, 0]) > 25)
 }
 
 /// A steady voice that dies away slowly (25 dB/s) after `steady` seconds, as a voice across a
