@@ -52,6 +52,8 @@ struct ChannelTracker: Sendable {
     /// The last eight scores (ring) and the hops since the score last fell fast from a peak
     /// above the on threshold (`dryFallDB`).
     private var recent = SIMD8<Float>(repeating: 0)
+    /// This hop's fall from the peak of the 8 hops before it (dB; 0 while `dryFallDB` is off).
+    private(set) var fall: Float = 0
     private var recentIndex = 0
     private(set) var hopsSinceDry: Float = .greatestFiniteMagnitude
     /// `vowelTilt` smoothed over the hops that clear the off threshold (`voiceShapeSeconds`),
@@ -143,6 +145,7 @@ struct ChannelTracker: Sendable {
         var on = max(s.onThreshold, s.onFraction * speechLevel)
         if s.dryFall > 0 {
             let peak = recent.max()
+            fall = peak - score
             hopsSinceDry = peak - score >= s.dryFall && peak >= on ? 0 : hopsSinceDry + 1
             recent[recentIndex] = score
             recentIndex = (recentIndex + 1) & 7
@@ -191,6 +194,9 @@ struct TrackerSettings: Sendable {
     /// How recent a fast fall must be to prove a new run (hops), and how far above the median
     /// of the other channels a run's score proves it instead (dB, 0 = off).
     var dryProofHops: Float, dryLead: Float
+    /// How much larger than the other channels' median fall a fast fall must be to prove a run
+    /// (dB, 0 = any fast fall proves).
+    var dryFallMargin: Float
     /// How far the lower two bands' higher level must stand over the top band's (`vowelTilt`)
     /// for a hop to prove a run shaped like voiced speech (dB, 0 = off).
     var shapeProof: Float
@@ -223,6 +229,7 @@ struct TrackerSettings: Sendable {
         dryRaise = Float(p.dryRaiseDB)
         dryProofHops = Float(p.dryProofSeconds / hopSeconds)
         dryLead = Float(p.dryLeadDB)
+        dryFallMargin = Float(p.dryFallMarginDB)
         shapeProof = Float(p.shapeProofDB)
         shapeProofHops = Float(p.shapeProofSeconds / hopSeconds)
         minOnLevel = p.minOnLevelDB == 0 ? -.infinity : Float(p.minOnLevelDB)

@@ -165,6 +165,14 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
     /// channels' scores: chatter reaches every microphone alike, a wearer's voice mainly their
     /// own (0 = only the fall proves a run). Optional in the JSON.
     public var dryLeadDB: Double = 0
+    /// A fast fall proves a run only where it is at least this much (dB) larger than the median
+    /// of the other channels' falls over the same 80 ms, counting only channels not carrying
+    /// their own wearer's voice, and only where there are two or more of those. Chatter from
+    /// the room reaches every microphone, so its syllables fall on all of them at once; a
+    /// wearer's fall reaches the others only as bleed near their floors, which cannot fall far
+    /// (0 = any fast fall proves). The raise (`dryRaiseDB`) still follows any fast fall.
+    /// Optional in the JSON.
+    public var dryFallMarginDB: Double = 0
     /// A run is kept only once it shows a stretch shaped like voiced speech: for a whole frame
     /// (3 hops) above the off threshold, the higher of the two lowest bands' levels (up to 1 kHz
     /// at 16 kHz) stands this far (dB) over the top band's (2–4 kHz). Vowels carry their energy
@@ -228,7 +236,8 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         dryWaitSeconds: Double = 0, dryProofSeconds: Double = 1, dryLeadDB: Double = 0,
         shapeProofDB: Double = 0, shapeProofSeconds: Double = 1, shapeVetoFraction: Double = 0,
         shapeVetoSeconds: Double = 0.2, minOnLevelDB: Double = 0, voiceShapeDeviations: Double = 0,
-        voiceShapeMinDB: Double = 6, voiceShapeSeconds: Double = 0.12, unbridgedPauseSeconds: Double = 0
+        voiceShapeMinDB: Double = 6, voiceShapeSeconds: Double = 0.12, unbridgedPauseSeconds: Double = 0,
+        dryFallMarginDB: Double = 0
     ) {
         self.lowCutHz = lowCutHz
         self.floorWindowSeconds = floorWindowSeconds
@@ -264,6 +273,7 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         self.voiceShapeMinDB = voiceShapeMinDB
         self.voiceShapeSeconds = voiceShapeSeconds
         self.unbridgedPauseSeconds = unbridgedPauseSeconds
+        self.dryFallMarginDB = dryFallMarginDB
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -274,6 +284,7 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         case dryFallDB, dryRaiseDB, dryMemorySeconds, dryWaitSeconds, dryProofSeconds, dryLeadDB
         case shapeProofDB, shapeProofSeconds, shapeVetoFraction, shapeVetoSeconds, minOnLevelDB
         case voiceShapeDeviations, voiceShapeMinDB, voiceShapeSeconds, unbridgedPauseSeconds
+        case dryFallMarginDB
     }
 
     public init(from decoder: any Decoder) throws {
@@ -312,6 +323,7 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         voiceShapeMinDB = try c.decodeIfPresent(Double.self, forKey: .voiceShapeMinDB) ?? 6
         voiceShapeSeconds = try c.decodeIfPresent(Double.self, forKey: .voiceShapeSeconds) ?? 0.12
         unbridgedPauseSeconds = try c.decodeIfPresent(Double.self, forKey: .unbridgedPauseSeconds) ?? 0
+        dryFallMarginDB = try c.decodeIfPresent(Double.self, forKey: .dryFallMarginDB) ?? 0
     }
 
     /// What is wrong with the values, for a person editing the file; nil when usable.
@@ -337,6 +349,7 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         if !(0...10).contains(dryWaitSeconds) { return "dryWaitSeconds must be 0 to 10 s" }
         if !(0...30).contains(dryProofSeconds) { return "dryProofSeconds must be 0 to 30 s" }
         if !(0...40).contains(dryLeadDB) { return "dryLeadDB must be 0 to 40 dB" }
+        if !(0...40).contains(dryFallMarginDB) { return "dryFallMarginDB must be 0 to 40 dB" }
         if !(0...30).contains(shapeProofDB) { return "shapeProofDB must be 0 to 30 dB" }
         if !(0...30).contains(shapeProofSeconds) { return "shapeProofSeconds must be 0 to 30 s" }
         if !(0...1).contains(shapeVetoFraction) { return "shapeVetoFraction must be 0 to 1" }

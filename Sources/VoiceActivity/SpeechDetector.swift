@@ -5,8 +5,9 @@
 /// (`ChannelTracker`), on/off hysteresis, and with `minOnLevelDB` no start below an absolute
 /// level. With more than one channel, `BleedArbiter` keeps only the channels whose owner is
 /// speaking. `RunShaper` then drops runs shorter than the minimum (and, with `dryWaitSeconds`,
-/// runs that never show a close voice: a fast fall, or with several channels a lead over the
-/// median of the other microphones; with `shapeProofDB`,
+/// runs that never show a close voice: a fast fall (with `dryFallMarginDB`, one larger than the
+/// other microphones' falls), or with several channels a lead over the median of the other
+/// microphones; with `shapeProofDB`,
 /// runs that never show a stretch shaped like a vowel, as rustle and typing do not; with
 /// `shapeVetoFraction`, runs that stay brighter than a vowel are taken back), adds pre-roll,
 /// bridges short pauses (not one in which the channel fell silent for `unbridgedPauseSeconds`),
@@ -50,8 +51,11 @@ public struct SpeechDetector: Sendable {
     private var heldHops = 0
     /// Per channel, the lowest level of the held hops: the floor they are decided against.
     private var heldFloor: [SIMD4<Float>]
-    /// Work space for `leading`: this hop's channel scores in ascending order.
+    /// Work space for `leading` and `recordOwnFalls`: this hop's channel scores (or falls) in
+    /// ascending order.
     private var sortedScores: [Float]
+    /// Per channel, hops since a fast fall larger than the other channels' (`dryFallMarginDB`).
+    private var hopsSinceOwnFall: [Float]
     /// Per channel, consecutive hops its score has stood `dryLead` above the others'.
     private var leadHops: [Int]
     /// Per channel, consecutive hops above the off threshold shaped like voiced speech
@@ -62,9 +66,16 @@ public struct SpeechDetector: Sendable {
     /// hop of a sound, which reaches the nearest microphone a few ms before the others, is not
     /// taken for a lead.
     static let leadHopsNeeded = 3
+    /// How many other channels, not carrying their own wearer's voice, a fast fall is compared
+    /// with (`dryFallMarginDB`). One alone may be falling with someone's bleed whose syllables
+    /// happen to keep step with this channel's: with two microphones, or three while someone
+    /// else speaks, every fast fall proves, as without the margin.
+    static let fallWitnessesNeeded = 2
     /// Whether runs must prove a close voice (`dryWaitSeconds`); without it the run shaper takes
     /// no proof, and none is gathered.
     private let proving: Bool
+    /// Whether only a fast fall larger than the other channels' proves a run (`dryFallMarginDB`).
+    private let ownFalls: Bool
     /// Whether runs must also show a hop shaped like voiced speech (`shapeProofDB`).
     private let shaping: Bool
     /// Whether runs that stay brighter than any vowel are taken back (`shapeVetoFraction`).
@@ -93,6 +104,7 @@ public struct SpeechDetector: Sendable {
         heldFloor = Array(repeating: SIMD4(repeating: .infinity), count: channelCount)
         sortedScores = Array(repeating: 0, count: channelCount)
         leadHops = Array(repeating: 0, count: channelCount)
+        hopsSinceOwnFall = Array(repeating: .greatestFiniteMagnitude, count: channelCount)
         shapeHops = Array(repeating: 0, count: channelCount)
         hopsSinceShaped = Array(repeating: .greatestFiniteMagnitude, count: channelCount)
         if settings.lookBackHops == 0 { heldHops = .max }
@@ -105,6 +117,7 @@ public struct SpeechDetector: Sendable {
             vetoFraction: p.shapeVetoFraction, vetoHops: hops(p.shapeVetoSeconds),
             pauseHops: hops(p.unbridgedPauseSeconds))
         proving = hops(p.dryWaitSeconds) > 0 && (p.dryFallDB > 0 || p.dryLeadDB > 0)
+        ownFalls = proving && p.dryFallDB > 0 && p.dryFallMarginDB > 0 && channelCount > 1
         shaping = hops(p.dryWaitSeconds) > 0 && p.shapeProofDB > 0
         vetoing = p.shapeVetoFraction > 0
         voiceShaping = p.voiceShapeDeviations > 0
@@ -216,10 +229,12 @@ public struct SpeechDetector: Sendable {
     private mutating func pushDecision() {
         var raw: UInt64 = 0, sustained: UInt64 = 0
         var dry: UInt64 = proving ? 0 : ~0, shaped: UInt64 = shaping ? 0 : ~0, bright: UInt64 = 0
+        if ownFalls { recordOwnFalls() }
         for c in 0..<channelCount {
             if trackers[c].active { raw |= 1 << UInt64(c) }
             if trackers[c].sustained { sustained |= 1 << UInt64(c) }
-            if proving && trackers[c].hopsSinceDry <= settings.dryProofHops { dry |= 1 << UInt64(c) }
+            let sinceFall = ownFalls ? hopsSinceOwnFall[c] : trackers[c].hopsSinceDry
+            if proving && sinceFall <= settings.dryProofHops { dry |= 1 << UInt64(c) }
             if vetoing && trackers[c].vowelTilt < 0 { bright |= 1 << UInt64(c) }
             if shaping {
                 // held for a whole frame, as a lead is (a burst's last hops ring on in the low
@@ -263,12 +278,7 @@ public struct SpeechDetector: Sendable {
     /// `sortedScores` (insertion sort: a handful of channels, no allocation).
     private mutating func leading(_ raw: UInt64) -> UInt64 {
         let n = channelCount
-        for c in 0..<n {
-            let x = trackers[c].score
-            var j = c
-            while j > 0 && sortedScores[j - 1] > x { sortedScores[j] = sortedScores[j - 1]; j -= 1 }
-            sortedScores[j] = x
-        }
+        for c in 0..<n { Self.insert(trackers[c].score, after: c, into: &sortedScores) }
         var result: UInt64 = 0
         for c in 0..<n {
             guard raw & (1 << UInt64(c)) != 0 else { leadHops[c] = 0; continue }
@@ -280,9 +290,66 @@ public struct SpeechDetector: Sendable {
         return result
     }
 
+    /// Counts, per channel, the hops since a fast fall (as `ChannelTracker` finds one) at least
+    /// `dryFallMargin` larger than the median fall, over the same 8 hops, of the other channels
+    /// not carrying their own wearer's voice (on, and the arbiter's owner in the last hop): such
+    /// a channel falls with its wearer's syllables, which says nothing about this one. With fewer
+    /// than `fallWitnessesNeeded` of those, any fast fall proves, as without the margin.
+    private mutating func recordOwnFalls() {
+        let n = channelCount
+        var fell = false
+        for c in 0..<n where trackers[c].hopsSinceDry == 0 { fell = true }
+        guard fell else {
+            for c in 0..<n { hopsSinceOwnFall[c] += 1 }
+            return
+        }
+        var quiet = 0
+        var speaking: UInt64 = 0
+        for c in 0..<n where trackers[c].active && arbiter.owner & (1 << UInt64(c)) != 0 {
+            speaking |= 1 << UInt64(c)
+        }
+        for c in 0..<n where speaking & (1 << UInt64(c)) == 0 {
+            Self.insert(trackers[c].fall, after: quiet, into: &sortedScores)
+            quiet += 1
+        }
+        for c in 0..<n {
+            var ownFall = trackers[c].hopsSinceDry == 0
+            let own = trackers[c].fall
+            let isSpeaking = speaking & (1 << UInt64(c)) != 0
+            if ownFall && (isSpeaking ? quiet : quiet - 1) >= Self.fallWitnessesNeeded {
+                let median = isSpeaking
+                    ? Self.median(of: sortedScores, count: quiet)
+                    : Self.median(of: sortedScores, count: quiet, leavingOut: own)
+                ownFall = own - median >= settings.dryFallMargin
+            }
+            hopsSinceOwnFall[c] = ownFall ? 0 : hopsSinceOwnFall[c] + 1
+        }
+    }
+
+    /// Inserts `x` into the ascending first `count` values of `sorted` (insertion sort, one step:
+    /// a handful of channels, no allocation).
+    @inline(__always)
+    static func insert(_ x: Float, after count: Int, into sorted: inout [Float]) {
+        var j = count
+        while j > 0 && sorted[j - 1] > x { sorted[j] = sorted[j - 1]; j -= 1 }
+        sorted[j] = x
+    }
+
     /// The median of `sorted` (ascending, holding `value`) with one copy of `value` left out.
     static func median(of sorted: [Float], leavingOut value: Float) -> Float {
-        let m = sorted.count - 1
+        median(of: sorted, count: sorted.count, leavingOut: value)
+    }
+
+    /// The median of the first `count` values of `sorted` (ascending; 0 when `count` is 0).
+    static func median(of sorted: [Float], count m: Int) -> Float {
+        guard m > 0 else { return 0 }
+        return m % 2 == 1 ? sorted[m / 2] : 0.5 * (sorted[m / 2 - 1] + sorted[m / 2])
+    }
+
+    /// The median of the first `count` values of `sorted` (ascending, holding `value`) with one
+    /// copy of `value` left out (0 when none are left).
+    static func median(of sorted: [Float], count: Int, leavingOut value: Float) -> Float {
+        let m = count - 1
         guard m > 0 else { return 0 }
         var k = 0
         while k < m && sorted[k] < value { k += 1 }

@@ -53,6 +53,7 @@ private let optionalDetectionKeys: [String: any KeyPath<DetectionParameters, Dou
     "dryWaitSeconds": \.dryWaitSeconds, "dryLeadDB": \.dryLeadDB, "shapeProofDB": \.shapeProofDB,
     "shapeVetoFraction": \.shapeVetoFraction, "minOnLevelDB": \.minOnLevelDB,
     "voiceShapeDeviations": \.voiceShapeDeviations, "unbridgedPauseSeconds": \.unbridgedPauseSeconds,
+    "dryFallMarginDB": \.dryFallMarginDB,
 ]
 
 @Test(arguments: optionalDetectionKeys.keys.sorted())
