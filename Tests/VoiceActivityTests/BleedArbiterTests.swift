@@ -201,6 +201,22 @@ private func closeVoiceProof(leadDB: Double, fallMarginDB: Double) -> DetectorPr
     return profile
 }
 
+/// What a proof is for, on four microphones: a room voice nearest microphone 0 (inside `room`)
+/// is speech there without the proof (`without`) and nowhere with it (`with`), while a wearer on
+/// microphone 3 (inside `wearer`) is still found with it, on their own microphone alone.
+private func expectTheProofDropsTheRoomVoiceAndKeepsTheWearer(
+    _ mics: [[Float]], without: DetectorProfile, with: DetectorProfile,
+    room: Range<Double>, wearer: Range<Double>, sourceLocation: SourceLocation = #_sourceLocation
+) throws {
+    let roomWithout = try speechSeconds(mics, profile: without, in: room)
+    #expect(roomWithout[0] > 0.4, "room voice without the proof: \(roomWithout)", sourceLocation: sourceLocation)
+    let roomWith = try speechSeconds(mics, profile: with, in: room)
+    #expect(roomWith.allSatisfy { $0 < 0.05 }, "room voice with the proof: \(roomWith)", sourceLocation: sourceLocation)
+    let wearerWith = try speechSeconds(mics, profile: with, in: wearer)
+    #expect(wearerWith[3] > 0.4, "wearer with the proof: \(wearerWith)", sourceLocation: sourceLocation)
+    #expect(wearerWith[0..<3].allSatisfy { $0 < 0.05 }, "wearer's bleed: \(wearerWith)", sourceLocation: sourceLocation)
+}
+
 @Test func aRunNeedsACloseVoiceOrALeadOverTheOtherMicrophones() throws {
     // Given four microphones in noise; a voice across the room at 2 and 4 s that reaches them
     // 0, 4, 5 and 6 dB down (microphone 0 is nearest it); and at 6 s a voice on microphone 3
@@ -218,17 +234,12 @@ private func closeVoiceProof(leadDB: Double, fallMarginDB: Double) -> DetectorPr
     let proving = closeVoiceProof(leadDB: 6, fallMarginDB: DetectorProfile.builtIn.closeTalk.dryFallMarginDB)
     var trusting = proving
     trusting.closeTalk.dryWaitSeconds = 0
-    // When every run is trusted, the room voice is speech on its nearest microphone…
-    let roomTrusted = try speechSeconds(mics, profile: trusting, in: 1.5..<5.5)
-    #expect(roomTrusted[0] > 0.4, "room voice without the proof: \(roomTrusted)")
-    // Then a run must show a close voice's fast fall or stand 6 dB above the median of the
-    // other microphones: the room voice (about 5 dB above) is nowhere…
-    let roomProved = try speechSeconds(mics, profile: proving, in: 1.5..<5.5)
-    #expect(roomProved.allSatisfy { $0 < 0.05 }, "room voice with the proof: \(roomProved)")
-    // …and the wearer's voice (16 dB above), slow as it dies away, is still theirs alone
-    let wearerProved = try speechSeconds(mics, profile: proving, in: 5.5..<7.5)
-    #expect(wearerProved[3] > 0.4, "wearer with the proof: \(wearerProved)")
-    #expect(wearerProved[0..<3].allSatisfy { $0 < 0.05 }, "wearer's bleed: \(wearerProved)")
+    // When every run is trusted, the room voice is speech on its nearest microphone; then a run
+    // must show a close voice's fast fall or stand 6 dB above the median of the other
+    // microphones: the room voice (about 5 dB above) is nowhere, and the wearer's voice (16 dB
+    // above), slow as it dies away, is still theirs alone
+    try expectTheProofDropsTheRoomVoiceAndKeepsTheWearer(
+        mics, without: trusting, with: proving, room: 1.5..<5.5, wearer: 5.5..<7.5)
 }
 
 @Test func aFastFallEveryMicrophoneHearsAtOnceDoesNotProveARun() throws {
@@ -252,19 +263,13 @@ private func closeVoiceProof(leadDB: Double, fallMarginDB: Double) -> DetectorPr
     anyFall.arbiter.keepLoudestMarginDB = 1  // the room voice leads by 3.3 dB: kept as the loudest source
     var ownFall = anyFall
     ownFall.closeTalk.dryFallMarginDB = 6
-    // When any fast fall proves a run, the room voice is speech on its nearest microphone…
-    let roomAnyFall = try speechSeconds(mics, profile: anyFall, in: 1.5..<4)
-    #expect(roomAnyFall[0] > 0.4, "room voice, any fall: \(roomAnyFall)")
-    // Then with the fall required to stand 6 dB over the median of the others' falls it is
-    // nowhere (measured: found at 3 dB, not at 4.25)
-    let roomOwnFall = try speechSeconds(mics, profile: ownFall, in: 1.5..<4)
-    #expect(roomOwnFall.allSatisfy { $0 < 0.05 }, "room voice, own fall: \(roomOwnFall)")
-    // …while the wearer's words, whose bleed cannot fall far above the others' floors (theirs
-    // fall 11 dB, the wearer's 26), are still proven from the second on, and theirs alone
-    // (measured: 1.05 s at every margin from 3 to 8 dB)
-    let wearer = try speechSeconds(mics, profile: ownFall, in: 4.5..<7)
-    #expect(wearer[3] > 0.4, "wearer, own fall: \(wearer)")
-    #expect(wearer[0..<3].allSatisfy { $0 < 0.05 }, "wearer's bleed: \(wearer)")
+    // When any fast fall proves a run, the room voice is speech on its nearest microphone; then
+    // with the fall required to stand 6 dB over the median of the others' falls it is nowhere
+    // (measured: found at 3 dB, not at 4.25), while the wearer's words, whose bleed cannot fall
+    // far above the others' floors (theirs fall 11 dB, the wearer's 26), are still proven from
+    // the second on, and theirs alone (measured: 1.05 s at every margin from 3 to 8 dB)
+    try expectTheProofDropsTheRoomVoiceAndKeepsTheWearer(
+        mics, without: anyFall, with: ownFall, room: 1.5..<4, wearer: 4.5..<7)
     // With two microphones the one other is no witness (it may be someone speaking in step), and
     // any fast fall proves: the room voice is found on microphone 0 as without the margin
     let pair = Array(mics[0..<2])
