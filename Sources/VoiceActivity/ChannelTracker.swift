@@ -39,6 +39,9 @@ struct ChannelTracker: Sendable {
     private(set) var score: Float = 0
     /// Whether the score says speech (with hysteresis), from the last hop.
     private(set) var active = false
+    /// The score a start needed in the last hop (the on threshold, raised by the noise gate and
+    /// the missing fast fall): the steady proof's stretch clears it (`steadyProofSeconds`).
+    private(set) var startLine: Float = 0
     /// Whether the score clears the off threshold and the noise by `resumeDeviations`, from the
     /// last hop: speech would carry on here (`RunShaper`'s resume and onset reach use it).
     private(set) var sustained = false
@@ -158,6 +161,7 @@ struct ChannelTracker: Sendable {
             off = max(off, noiseMean + 0.6 * s.noiseDeviations * deviation)
         }
         sustained = score > max(off, noiseMean + s.resumeDeviations * deviation)
+        startLine = on
         active = active ? score > off : score > on && level.sum() * 0.25 >= s.minOnLevel
         if !active {
             let difference = score - noiseMean
@@ -202,6 +206,9 @@ struct TrackerSettings: Sendable {
     var shapeProof: Float
     /// How recent such a stretch must be to prove a new run (hops).
     var shapeProofHops: Float
+    /// How many hops in a row above the on threshold that stretch needs (0 = the shape proof's
+    /// own stretch: a frame above the off threshold).
+    var steadyProofHops: Int
     /// The mean of the band levels (dB re full scale) a hop needs for speech to start there
     /// (-infinity when the profile's `minOnLevelDB` is 0, off).
     var minOnLevel: Float
@@ -232,6 +239,7 @@ struct TrackerSettings: Sendable {
         dryFallMargin = Float(p.dryFallMarginDB)
         shapeProof = Float(p.shapeProofDB)
         shapeProofHops = Float(p.shapeProofSeconds / hopSeconds)
+        steadyProofHops = Int((p.steadyProofSeconds / hopSeconds).rounded())
         minOnLevel = p.minOnLevelDB == 0 ? -.infinity : Float(p.minOnLevelDB)
         voiceShapeDeviations = Float(p.voiceShapeDeviations)
         voiceShapeMin = Float(p.voiceShapeMinDB)

@@ -186,6 +186,15 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
     /// How recent a stretch shaped like voiced speech must be to prove a new run (s). Optional in
     /// the JSON (1).
     public var shapeProofSeconds: Double = 1
+    /// The shape proof's stretch must instead be this long (s), every hop of it clearing the on
+    /// threshold (the level that starts speech, not just the off threshold that keeps it going),
+    /// and with `shapeProofDB` 0 it needs no vowel shape: a run is kept only once it shows a
+    /// sound held this loud for this long, up to `shapeProofSeconds` before it or anywhere in it.
+    /// A key click or a peak of babble clears the on threshold for a hop or two, the vowels of
+    /// the speech at the table for longer. Waits as the shape proof does, at most
+    /// `dryWaitSeconds` (0 = off: the stretch is 30 ms above the off threshold). Optional in the
+    /// JSON.
+    public var steadyProofSeconds: Double = 0
     /// A run is taken back (where not yet released, with its bridge and hangover) once it has
     /// lasted `shapeVetoSeconds` and at least this fraction of its hops were brighter than any
     /// vowel: the top band's level above both of the two lowest bands'. Rustle next to a
@@ -237,7 +246,7 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         shapeProofDB: Double = 0, shapeProofSeconds: Double = 1, shapeVetoFraction: Double = 0,
         shapeVetoSeconds: Double = 0.2, minOnLevelDB: Double = 0, voiceShapeDeviations: Double = 0,
         voiceShapeMinDB: Double = 6, voiceShapeSeconds: Double = 0.12, unbridgedPauseSeconds: Double = 0,
-        dryFallMarginDB: Double = 0
+        dryFallMarginDB: Double = 0, steadyProofSeconds: Double = 0
     ) {
         self.lowCutHz = lowCutHz
         self.floorWindowSeconds = floorWindowSeconds
@@ -274,6 +283,7 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         self.voiceShapeSeconds = voiceShapeSeconds
         self.unbridgedPauseSeconds = unbridgedPauseSeconds
         self.dryFallMarginDB = dryFallMarginDB
+        self.steadyProofSeconds = steadyProofSeconds
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -284,7 +294,7 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         case dryFallDB, dryRaiseDB, dryMemorySeconds, dryWaitSeconds, dryProofSeconds, dryLeadDB
         case shapeProofDB, shapeProofSeconds, shapeVetoFraction, shapeVetoSeconds, minOnLevelDB
         case voiceShapeDeviations, voiceShapeMinDB, voiceShapeSeconds, unbridgedPauseSeconds
-        case dryFallMarginDB
+        case dryFallMarginDB, steadyProofSeconds
     }
 
     public init(from decoder: any Decoder) throws {
@@ -324,6 +334,7 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         voiceShapeSeconds = try c.decodeIfPresent(Double.self, forKey: .voiceShapeSeconds) ?? 0.12
         unbridgedPauseSeconds = try c.decodeIfPresent(Double.self, forKey: .unbridgedPauseSeconds) ?? 0
         dryFallMarginDB = try c.decodeIfPresent(Double.self, forKey: .dryFallMarginDB) ?? 0
+        steadyProofSeconds = try c.decodeIfPresent(Double.self, forKey: .steadyProofSeconds) ?? 0
     }
 
     /// What is wrong with the values, for a person editing the file; nil when usable.
@@ -352,6 +363,7 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         if !(0...40).contains(dryFallMarginDB) { return "dryFallMarginDB must be 0 to 40 dB" }
         if !(0...30).contains(shapeProofDB) { return "shapeProofDB must be 0 to 30 dB" }
         if !(0...30).contains(shapeProofSeconds) { return "shapeProofSeconds must be 0 to 30 s" }
+        if !(0...1).contains(steadyProofSeconds) { return "steadyProofSeconds must be 0 to 1 s" }
         if !(0...1).contains(shapeVetoFraction) { return "shapeVetoFraction must be 0 to 1" }
         if !(0.01...5).contains(shapeVetoSeconds) { return "shapeVetoSeconds must be 0.01 to 5 s" }
         if !(minOnLevelDB == 0 || (-120 ... -20).contains(minOnLevelDB)) {
@@ -363,6 +375,9 @@ public struct DetectionParameters: Codable, Sendable, Equatable {
         if !(0...2).contains(unbridgedPauseSeconds) { return "unbridgedPauseSeconds must be 0 to 2 s" }
         if shapeProofDB > 0 && dryWaitSeconds == 0 {
             return "shapeProofDB needs dryWaitSeconds (how long a run waits for its proof)"
+        }
+        if steadyProofSeconds > 0 && dryWaitSeconds == 0 {
+            return "steadyProofSeconds needs dryWaitSeconds (how long a run waits for its proof)"
         }
         if !(bridgeSeconds >= 0) || minSpeechSeconds + preRollSeconds + bridgeSeconds > 0.305 {
             return "minSpeechSeconds + preRollSeconds + bridgeSeconds must be 0 to 0.3 s (the look-ahead)"

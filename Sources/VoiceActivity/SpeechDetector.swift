@@ -9,6 +9,8 @@
 /// other microphones' falls), or with several channels a lead over the median of the other
 /// microphones; with `shapeProofDB`,
 /// runs that never show a stretch shaped like a vowel, as rustle and typing do not; with
+/// `steadyProofSeconds`, runs that never hold the on threshold that long, as key clicks and
+/// peaks of babble do not; with
 /// `shapeVetoFraction`, runs that stay brighter than a vowel are taken back), adds pre-roll,
 /// bridges short pauses (not one in which the channel fell silent for `unbridgedPauseSeconds`),
 /// adds a hangover, and picks a run up again
@@ -58,8 +60,9 @@ public struct SpeechDetector: Sendable {
     private var hopsSinceOwnFall: [Float]
     /// Per channel, consecutive hops its score has stood `dryLead` above the others'.
     private var leadHops: [Int]
-    /// Per channel, consecutive hops above the off threshold shaped like voiced speech
-    /// (`shapeProofDB`), and hops since such a stretch last reached a whole frame.
+    /// Per channel, consecutive hops above the off threshold (with `steadyProofSeconds`, the on
+    /// threshold) shaped like voiced speech (`shapeProofDB`), and hops since such a stretch last
+    /// reached its length (a whole frame, or the steady proof's).
     private var shapeHops: [Int]
     private var hopsSinceShaped: [Float]
     /// How many hops a lead must hold to prove a run: a whole 30 ms frame, so that the first
@@ -76,8 +79,13 @@ public struct SpeechDetector: Sendable {
     private let proving: Bool
     /// Whether only a fast fall larger than the other channels' proves a run (`dryFallMarginDB`).
     private let ownFalls: Bool
-    /// Whether runs must also show a hop shaped like voiced speech (`shapeProofDB`).
+    /// Whether runs must also show a stretch shaped like voiced speech (`shapeProofDB`) or held
+    /// above the on threshold (`steadyProofSeconds`).
     private let shaping: Bool
+    /// How many hops in a row that stretch needs, and whether each must clear the on threshold
+    /// (the steady proof) rather than only the off threshold.
+    private let shapeHopsNeeded: Int
+    private let steadying: Bool
     /// Whether runs that stay brighter than any vowel are taken back (`shapeVetoFraction`).
     private let vetoing: Bool
     /// Whether a hop shaped far flatter than its channel's own voice is held back
@@ -118,7 +126,9 @@ public struct SpeechDetector: Sendable {
             pauseHops: hops(p.unbridgedPauseSeconds))
         proving = hops(p.dryWaitSeconds) > 0 && (p.dryFallDB > 0 || p.dryLeadDB > 0)
         ownFalls = proving && p.dryFallDB > 0 && p.dryFallMarginDB > 0 && channelCount > 1
-        shaping = hops(p.dryWaitSeconds) > 0 && p.shapeProofDB > 0
+        steadying = settings.steadyProofHops > 0
+        shaping = hops(p.dryWaitSeconds) > 0 && (p.shapeProofDB > 0 || steadying)
+        shapeHopsNeeded = steadying ? settings.steadyProofHops : Self.leadHopsNeeded
         vetoing = p.shapeVetoFraction > 0
         voiceShaping = p.voiceShapeDeviations > 0
         arbiter = BleedArbiter(
@@ -239,10 +249,13 @@ public struct SpeechDetector: Sendable {
             if shaping {
                 // held for a whole frame, as a lead is (a burst's last hops ring on in the low
                 // bands' slower filters), and remembered as a fast fall is: a syllable bright
-                // with a fricative or a high voice is proven by the vowel just before or after it
-                let vowel = trackers[c].sustained && trackers[c].vowelTilt >= settings.shapeProof
+                // with a fricative or a high voice is proven by the vowel just before or after it;
+                // the steady proof's stretch must clear the on threshold throughout, and with
+                // shapeProofDB 0 only not be brighter than a vowel
+                let loud = steadying ? trackers[c].score > trackers[c].startLine : trackers[c].sustained
+                let vowel = loud && trackers[c].vowelTilt >= settings.shapeProof
                 shapeHops[c] = vowel ? shapeHops[c] + 1 : 0
-                hopsSinceShaped[c] = shapeHops[c] >= Self.leadHopsNeeded ? 0 : hopsSinceShaped[c] + 1
+                hopsSinceShaped[c] = shapeHops[c] >= shapeHopsNeeded ? 0 : hopsSinceShaped[c] + 1
                 if hopsSinceShaped[c] <= settings.shapeProofHops { shaped |= 1 << UInt64(c) }
             }
         }

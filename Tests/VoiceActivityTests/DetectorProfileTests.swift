@@ -53,7 +53,7 @@ private let optionalDetectionKeys: [String: any KeyPath<DetectionParameters, Dou
     "dryWaitSeconds": \.dryWaitSeconds, "dryLeadDB": \.dryLeadDB, "shapeProofDB": \.shapeProofDB,
     "shapeVetoFraction": \.shapeVetoFraction, "minOnLevelDB": \.minOnLevelDB,
     "voiceShapeDeviations": \.voiceShapeDeviations, "unbridgedPauseSeconds": \.unbridgedPauseSeconds,
-    "dryFallMarginDB": \.dryFallMarginDB,
+    "dryFallMarginDB": \.dryFallMarginDB, "steadyProofSeconds": \.steadyProofSeconds,
 ]
 
 @Test(arguments: optionalDetectionKeys.keys.sorted())
@@ -95,6 +95,9 @@ func optionalDetectionKeysAreOffWhenLeftOutAndRangeChecked(key: String) throws {
     unwaited.room.shapeProofDB = 4
     unwaited.room.dryWaitSeconds = 0
     try expectRefused(unwaited, saying: "shapeProofDB needs dryWaitSeconds")
+    unwaited.room.shapeProofDB = 0
+    unwaited.room.steadyProofSeconds = 0.04
+    try expectRefused(unwaited, saying: "steadyProofSeconds needs dryWaitSeconds")
 }
 
 /// Encodes `profile` and checks that decoding it fails with a message containing `text`.

@@ -332,6 +332,7 @@ func theStartUpLookBackKeepsFramesInOrderWhateverTheBlockSize(channels: Int) thr
     var shaping = DetectorProfile.builtIn
     shaping.room.dryWaitSeconds = 10
     shaping.room.shapeProofDB = 4
+    shaping.room.steadyProofSeconds = 0
     var trusting = shaping
     trusting.room.shapeProofDB = 0
     // When every run is trusted, both bursts are speech
@@ -344,6 +345,42 @@ func theStartUpLookBackKeepsFramesInOrderWhateverTheBlockSize(channels: Int) thr
     #expect(runs(shaped).first.map { $0.lowerBound <= voice.lowerBound + 2 * hop } == true)
     // …and the broadband burst is nowhere
     #expect(speechFrames(shaped, in: rustle) == 0)
+}
+
+@Test func keyClicksDoNotHoldTheOnThresholdLongEnoughForTheSteadyProof() throws {
+    // Given pink noise at -50 dBFS, a voiced burst at 1 s and, from 3 s to 4.5 s (beyond the
+    // vowel's proof memory), typing: a 5 ms click every 50 ms, as loud as the vowel (-25 dBFS).
+    // A click lies in three 30 ms frames: it clears the on threshold for three hops, the vowel
+    // for its whole length
+    var signal = SyntheticSignals.pinkNoise(count: seconds(5.5), dBFS: -50, seed: 14)
+    SyntheticSignals.add(
+        SyntheticSignals.voicedBurst(count: seconds(0.6), pitch: 150, sampleRate: rate, dBFS: -25),
+        into: &signal, at: seconds(1))
+    for k in 0..<30 {
+        let click = SyntheticSignals.noiseBurst(count: seconds(0.005), dBFS: -25, seed: 200 + UInt64(k))
+        SyntheticSignals.add(click, into: &signal, at: seconds(3 + 0.05 * Double(k)))
+    }
+    let voice = Int64(seconds(1))..<Int64(seconds(1.6)), typing = Int64(seconds(3))..<Int64(seconds(4.5))
+    // (runs of one hop are kept, so that only the proof stands between the clicks and speech)
+    var trusting = DetectorProfile.builtIn
+    trusting.room.minSpeechSeconds = 0.01
+    trusting.room.dryWaitSeconds = 10
+    trusting.room.shapeProofDB = 0
+    trusting.room.steadyProofSeconds = 0
+    var frameLong = trusting
+    frameLong.room.steadyProofSeconds = 0.03
+    var steady = trusting
+    steady.room.steadyProofSeconds = 0.04
+    // When every run is trusted, the typing is speech: its clicks join up across the bridge,
+    // and a proof only as long as one frame does not stop it
+    #expect(speechFrames(try detect(signal, profile: trusting), in: typing) > Int64(seconds(1.3)))
+    #expect(speechFrames(try detect(signal, profile: frameLong), in: typing) > Int64(seconds(1.3)))
+    // Then with the steady proof (40 ms) the typing is nowhere, and the vowel is found whole
+    // from its start
+    let proved = try detect(signal, profile: steady)
+    #expect(speechFrames(proved, in: typing) == 0, "\(speechFrames(proved, in: typing))")
+    #expect(speechFrames(proved, in: voice) > Int64(seconds(0.55)))
+    #expect(runs(proved).first.map { $0.lowerBound <= voice.lowerBound + 2 * hop } == true)
 }
 
 @Test func aRunBrighterThanAnyVowelIsTakenBackEvenRightAfterSpeech() throws {
@@ -395,7 +432,11 @@ func theStartUpLookBackKeepsFramesInOrderWhateverTheBlockSize(channels: Int) thr
     let found = try detect(signal, profile: gated)
     #expect(speechFrames(found, in: faint) == 0)
     #expect(runs(found).count == 1)
-    #expect(runs(found).first.map { abs($0.lowerBound - Int64(seconds(3))) <= 3 * hop } == true)
+    // (a run starts up to its pre-roll and onset reach early)
+    let early = Int64(seconds(room.preRollSeconds + room.onsetReachSeconds)) + hop
+    let start = Int64(seconds(3))
+    #expect(runs(found).first.map { $0.lowerBound >= start - early && $0.lowerBound <= start + 3 * hop } == true,
+            "\(runs(found).first.map { Double($0.lowerBound - start) / Double(hop) } ?? .nan) hops")
     #expect(speechFrames(found, in: tail) > Int64(seconds(0.45)))
 }
 
@@ -427,3 +468,4 @@ func theStartUpLookBackKeepsFramesInOrderWhateverTheBlockSize(channels: Int) thr
     #expect(speechFrames(gated, in: second) >= speechFrames(ungated, in: second) - Int64(seconds(0.06)))
     #expect(speechFrames(gated, in: second) > Int64(seconds(0.8)))
 }
+
